@@ -1,0 +1,4 @@
+CREATE TABLE repositories (
+    id UUID PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);

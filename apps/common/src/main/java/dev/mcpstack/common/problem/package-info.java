@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.common.problem;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+CREATE TABLE projects (
+    id UUID PRIMARY KEY,
+    name TEXT NOT NULL
+);
