@@ -1,4 +1,4 @@
-/** What tests share: the embedded PostgreSQL handle, archive builders, log capture. */
+/** What tests and the validator share: tar archive builders (hostile ones too) and the synthetic repository generator. */
 @NullMarked
 package dev.mcpstack.testsupport;
 
