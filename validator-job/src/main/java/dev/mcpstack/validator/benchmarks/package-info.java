@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.validator.benchmarks;
+
+import org.jspecify.annotations.NullMarked;

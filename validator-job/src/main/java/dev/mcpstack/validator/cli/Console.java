@@ -1,0 +1,31 @@
+package dev.mcpstack.validator.cli;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * What the user sees on the terminal: line-based progress (works in a Job's log as well as a TTY; no cursor
+ * tricks) and the final summary.
+ */
+public final class Console {
+
+    private static final PrintStream OUT = System.out;
+
+    private Console() {}
+
+    public static void progress(String line) {
+        OUT.println("[" + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "] " + line);
+        OUT.flush();
+    }
+
+    public static void print(String text) {
+        OUT.println(text);
+        OUT.flush();
+    }
+
+    public static String seconds(Duration duration) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
+}

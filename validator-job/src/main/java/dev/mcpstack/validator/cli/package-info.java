@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.validator.cli;
+
+import org.jspecify.annotations.NullMarked;

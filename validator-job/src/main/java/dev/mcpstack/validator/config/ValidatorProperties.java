@@ -1,0 +1,77 @@
+package dev.mcpstack.validator.config;
+
+import dev.mcpstack.validator.load.Stage;
+import dev.mcpstack.validator.model.OperationType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Everything tunable without a rebuild (defaults in application.yaml, override with {@code --validator.x=y} or env):
+ * per-operation targets, the regression tolerances, load thresholds and the profiles.
+ */
+@ConfigurationProperties("validator")
+public record ValidatorProperties(
+        Map<String, Double> targetsMs,
+        Regression regression,
+        LoadThresholds load,
+        Map<String, Profile> profiles,
+        Duration startupTimeout,
+        Duration requestTimeout) {
+
+    public ValidatorProperties {
+        targetsMs = targetsMs == null ? Map.of() : Map.copyOf(targetsMs);
+        profiles = profiles == null ? Map.of() : Map.copyOf(profiles);
+        regression = regression == null ? new Regression(5, 10) : regression;
+        load = load == null ? new LoadThresholds(2000, 1, 50, 0) : load;
+        startupTimeout = startupTimeout == null ? Duration.ofSeconds(180) : startupTimeout;
+        requestTimeout = requestTimeout == null ? Duration.ofSeconds(10) : requestTimeout;
+    }
+
+    public @Nullable Double targetMs(OperationType operation) {
+        return targetsMs.entrySet().stream()
+                .filter(e -> OperationType.parse(e.getKey()) == operation)
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
+    }
+
+    public Profile profile(String name) {
+        Profile profile = profiles.get(name);
+        if (profile == null) {
+            throw new IllegalArgumentException(
+                    "unknown profile '" + name + "'; known: " + String.join(", ", profiles.keySet()));
+        }
+        return profile;
+    }
+
+    /** Warn when p95 grows more than {@code warnPercent} over the baseline, fail above {@code failPercent}. */
+    public record Regression(double warnPercent, double failPercent) {}
+
+    /**
+     * k6-style thresholds for every load run (p95 and error rate), and the SPEC's stricter figures for the
+     * 50-concurrent-client run.
+     */
+    public record LoadThresholds(
+            double maxP95Ms, double maxErrorPercent, double concurrentP95Ms, double concurrentErrorPercent) {}
+
+    /** Sizes of one profile: how much each suite does. */
+    public record Profile(
+            int files,
+            int searches,
+            int searchClients,
+            int projectSwitches,
+            int entities,
+            int entityQueries,
+            int healthRequests,
+            List<Stage> stages,
+            int openRate,
+            Duration openDuration) {
+
+        public Profile {
+            stages = stages == null ? List.of() : List.copyOf(stages);
+        }
+    }
+}

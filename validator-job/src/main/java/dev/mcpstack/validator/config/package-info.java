@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.validator.config;
+
+import org.jspecify.annotations.NullMarked;

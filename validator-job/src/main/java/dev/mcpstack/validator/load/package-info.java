@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.validator.load;
+
+import org.jspecify.annotations.NullMarked;

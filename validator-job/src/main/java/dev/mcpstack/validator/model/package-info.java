@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.validator.model;
+
+import org.jspecify.annotations.NullMarked;

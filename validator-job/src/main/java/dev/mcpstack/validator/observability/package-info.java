@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.validator.observability;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.validator.regression;
+
+import org.jspecify.annotations.NullMarked;

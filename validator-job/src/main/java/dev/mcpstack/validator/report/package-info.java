@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.validator.report;
+
+import org.jspecify.annotations.NullMarked;

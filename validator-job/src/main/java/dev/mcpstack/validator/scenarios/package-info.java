@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.validator.scenarios;
+
+import org.jspecify.annotations.NullMarked;
