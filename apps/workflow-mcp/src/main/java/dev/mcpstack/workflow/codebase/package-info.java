@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.workflow.codebase;
+
+import org.jspecify.annotations.NullMarked;

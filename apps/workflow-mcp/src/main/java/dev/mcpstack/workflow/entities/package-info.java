@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.workflow.entities;
+
+import org.jspecify.annotations.NullMarked;

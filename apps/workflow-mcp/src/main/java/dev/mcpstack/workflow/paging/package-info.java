@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.workflow.paging;
+
+import org.jspecify.annotations.NullMarked;

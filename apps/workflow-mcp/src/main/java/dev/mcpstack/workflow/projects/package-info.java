@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.workflow.projects;
+
+import org.jspecify.annotations.NullMarked;

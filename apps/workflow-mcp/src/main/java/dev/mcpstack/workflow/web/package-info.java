@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.workflow.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.workflow.workitems;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,0 @@
-CREATE TABLE projects (
-    id UUID PRIMARY KEY,
-    name TEXT NOT NULL
-);
