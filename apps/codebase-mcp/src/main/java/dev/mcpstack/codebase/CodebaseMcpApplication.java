@@ -3,8 +3,10 @@ package dev.mcpstack.codebase;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class CodebaseMcpApplication {
 
     /** For tests: {@code @SpringBootTest(properties = CONFIG_NAME)} reads this service's own configuration file. */

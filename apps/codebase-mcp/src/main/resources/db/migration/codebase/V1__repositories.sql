@@ -1,4 +1,34 @@
+-- Repositories, their files and the searchable chunks of those files.
+-- search_vector is built by the service at insert time (identifiers kept whole and split; declarations weighted A,
+-- file path tokens B, other identifiers D) so the 'simple' configuration and a GIN index are all search needs.
 CREATE TABLE repositories (
-    id UUID PRIMARY KEY,
-    name TEXT NOT NULL UNIQUE
+    id            UUID PRIMARY KEY,
+    name          TEXT        NOT NULL UNIQUE,
+    file_count    INTEGER     NOT NULL DEFAULT 0,
+    chunk_count   INTEGER     NOT NULL DEFAULT 0,
+    files_skipped INTEGER     NOT NULL DEFAULT 0,
+    indexed_at    TIMESTAMPTZ NOT NULL DEFAULT now()
 );
+
+CREATE TABLE files (
+    repository_id UUID    NOT NULL REFERENCES repositories (id) ON DELETE CASCADE,
+    path          TEXT    NOT NULL,
+    language      TEXT    NOT NULL,
+    line_count    INTEGER NOT NULL,
+    size_bytes    BIGINT  NOT NULL,
+    PRIMARY KEY (repository_id, path)
+);
+
+CREATE TABLE chunks (
+    id            UUID     PRIMARY KEY,
+    repository_id UUID     NOT NULL REFERENCES repositories (id) ON DELETE CASCADE,
+    file_path     TEXT     NOT NULL,
+    language      TEXT     NOT NULL,
+    start_line    INTEGER  NOT NULL,
+    end_line      INTEGER  NOT NULL,
+    content       TEXT     NOT NULL,
+    search_vector TSVECTOR NOT NULL
+);
+
+CREATE INDEX chunks_search_vector_idx ON chunks USING GIN (search_vector);
+CREATE INDEX chunks_repository_idx ON chunks (repository_id);

@@ -170,7 +170,6 @@ public final class TarArchiveBuilder {
     public void writeTarGz(OutputStream out) {
         try (GzipCompressorOutputStream gzip = new GzipCompressorOutputStream(new NonClosing(out))) {
             writeTar(gzip);
-            gzip.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

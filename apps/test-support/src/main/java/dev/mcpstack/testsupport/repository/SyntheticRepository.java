@@ -101,7 +101,6 @@ public final class SyntheticRepository {
         try (GzipCompressorOutputStream gzip =
                 new GzipCompressorOutputStream(new NonClosingOutputStream(out), parameters)) {
             writeTar(gzip);
-            gzip.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,65 @@
+package dev.mcpstack.codebase.search;
+
+import dev.mcpstack.codebase.Ids;
+import dev.mcpstack.common.problem.ApiProblem;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/** {@code POST /mcp/search}: validates the request into a safe tsquery and filters, then searches. */
+@RestController
+class SearchController {
+
+    private final SearchService service;
+    private final SearchProperties properties;
+
+    SearchController(SearchService service, SearchProperties properties) {
+        this.service = service;
+        this.properties = properties;
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record SearchRequest(
+            @Nullable String query,
+            @Nullable Integer limit,
+            @Nullable String repositoryId,
+            @Nullable String language,
+            @Nullable String filePathPrefix) {}
+
+    @PostMapping("/mcp/search")
+    Mono<SearchResponse> search(@RequestBody SearchRequest request) {
+        String text = request.query();
+        if (text == null || text.isBlank()) {
+            throw ApiProblem.badRequest("invalid-query", "'query' must not be empty");
+        }
+        if (text.length() > properties.maxQueryLength()) {
+            throw ApiProblem.badRequest(
+                    "invalid-query", "'query' is longer than " + properties.maxQueryLength() + " characters");
+        }
+        SearchQuery query = SearchQuery.parse(text);
+        if (query == null) {
+            throw ApiProblem.badRequest(
+                    "invalid-query", "'query' has no searchable term (identifiers or words of 2 or more characters)");
+        }
+        int limit = request.limit() == null ? properties.defaultLimit() : request.limit();
+        if (limit < 1 || limit > properties.maxLimit()) {
+            throw ApiProblem.badRequest(
+                    "invalid-limit", "'limit' must be between 1 and " + properties.maxLimit() + ", was " + limit);
+        }
+        UUID repositoryId = request.repositoryId() == null ? null : Ids.parse(request.repositoryId(), "repository_id");
+        return service.search(
+                query,
+                limit,
+                new SearchService.Filters(
+                        repositoryId, blankToNull(request.language()), blankToNull(request.filePathPrefix())));
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.mcpstack.codebase.search;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Limits of search and lookup requests (defaults in codebase-mcp.yaml).
+ *
+ * @param maxQueryLength characters of a query; longer ones are refused
+ * @param defaultLimit results when the request gives no limit
+ * @param maxLimit largest limit a request may ask for
+ * @param snippetLines lines of a result's snippet
+ * @param maxLookupIds chunk ids one lookup may ask for
+ */
+@ConfigurationProperties("codebase.search")
+public record SearchProperties(
+        int maxQueryLength, int defaultLimit, int maxLimit, int snippetLines, int maxLookupIds) {}

@@ -1,0 +1,21 @@
+package dev.mcpstack.codebase.search;
+
+import java.util.List;
+import java.util.UUID;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/** {@code POST /mcp/search} answer: hits best first, how many chunks matched in all, and the time taken. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+record SearchResponse(List<Hit> results, long totalCount, double latencyMs) {
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Hit(
+            UUID chunkId,
+            UUID repositoryId,
+            String filePath,
+            int startLine,
+            int endLine,
+            String snippet,
+            double score) {}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.codebase.indexing;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.codebase.search;
+
+import org.jspecify.annotations.NullMarked;
