@@ -2,8 +2,8 @@ package dev.mcpstack.validator.cli;
 
 import dev.mcpstack.validator.http.Http;
 import dev.mcpstack.validator.load.LoadEngine;
+import dev.mcpstack.validator.load.LoadRecorder;
 import dev.mcpstack.validator.load.LoadResults;
-import dev.mcpstack.validator.load.LoadStats;
 import dev.mcpstack.validator.load.ResourceSampler;
 import dev.mcpstack.validator.load.StagePlan;
 import dev.mcpstack.validator.model.Json;
@@ -61,14 +61,14 @@ class LoadCommand implements Callable<Integer> {
         ResourceSampler sampler = sampleResources ? new ResourceSampler(http, List.of(url.resolve("/"))) : null;
         Instant started = Instant.now();
         long start = System.nanoTime();
-        LoadStats stats = rate == null
+        LoadRecorder stats = rate == null
                 ? engine.runClosed(
                         StagePlan.constant(vus, duration), LoadEngine.get("get", url, timeout), Console::progress)
                 : engine.runOpen(rate, duration, LoadEngine.get("get", url, timeout), Console::progress);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         ResourceUsageStats resources = sampler == null ? ResourceUsageStats.none("not sampled") : sampler.stop();
         LoadTestResult result = LoadResults.toResult(
-                stats,
+                stats.all(),
                 url.getHost() + ":" + url.getPort(),
                 "ad-hoc GET " + url.getPath(),
                 model,

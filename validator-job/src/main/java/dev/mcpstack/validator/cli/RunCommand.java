@@ -1,12 +1,98 @@
 package dev.mcpstack.validator.cli;
 
+import dev.mcpstack.validator.model.PassStatus;
+import dev.mcpstack.validator.report.CheckResult;
+import dev.mcpstack.validator.report.ReportWriter;
+import dev.mcpstack.validator.report.ValidationReport;
+import dev.mcpstack.validator.run.RunOptions;
+import dev.mcpstack.validator.run.ValidationRun;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Run the validation suites.")
+/** The main job: exit 0 only when every check passed (warnings allowed), 1 naming the failed checks otherwise. */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run the validation suites and write reports.")
 class RunCommand implements Callable<Integer> {
+
+    private final ValidationRun validation;
+
+    @Option(names = "--target", defaultValue = "local", description = "local (kubernetes: not in this build)")
+    String target = "local";
+
+    @Option(
+            names = "--suites",
+            split = ",",
+            defaultValue = "benchmarks,scenarios,load,observability",
+            description = "comma-separated: benchmarks,scenarios,load,observability")
+    List<String> suites = new ArrayList<>();
+
+    @Option(names = "--profile", defaultValue = "quick", description = "smoke|quick|standard|full")
+    String profile = "quick";
+
+    @Option(names = "--baseline", description = "baseline file, directory or report.json (default: shipped)")
+    @Nullable
+    String baseline;
+
+    @Option(names = "--out", defaultValue = "target/validation", description = "report directory")
+    Path out = Path.of("target/validation");
+
+    @Option(names = "--codebase-jar", description = "codebase-mcp executable jar (default: found in the checkout)")
+    @Nullable
+    Path codebaseJar;
+
+    @Option(names = "--workflow-jar", description = "workflow-mcp executable jar (default: found in the checkout)")
+    @Nullable
+    Path workflowJar;
+
+    @Option(names = "--scenarios-dir", description = "extra scenario YAML files")
+    @Nullable
+    Path scenariosDir;
+
+    RunCommand(ValidationRun validation) {
+        this.validation = validation;
+    }
+
     @Override
     public Integer call() {
-        return 3;
+        RunOptions options = new RunOptions(
+                target, suites, profile, baseline, out.toAbsolutePath(), codebaseJar, workflowJar, scenariosDir);
+        Console.progress("validation: target=" + target + " profile=" + profile + " suites=" + suites + " out=" + out);
+        ValidationReport report = validation.execute(options, Console::progress);
+        List<Path> files = ReportWriter.write(report, options.out());
+        printSummary(report);
+        files.forEach(file -> Console.print("report: " + file));
+        List<CheckResult> failed = report.failed();
+        if (failed.isEmpty()) {
+            Console.print("VERDICT: " + report.verdict().wireName().toUpperCase(Locale.ROOT));
+            return 0;
+        }
+        Console.print("VERDICT: FAIL - failed checks: "
+                + String.join(
+                        ", ",
+                        failed.stream().map(c -> c.suite() + "/" + c.name()).toList()));
+        return 1;
+    }
+
+    static void printSummary(ValidationReport report) {
+        Console.print("");
+        Console.print(String.format(Locale.ROOT, "%-14s %-40s %-8s %s", "SUITE", "CHECK", "STATUS", "DETAIL"));
+        for (CheckResult check : report.checks()) {
+            String detail = check.detail().length() > 150 ? check.detail().substring(0, 150) + "..." : check.detail();
+            Console.print(String.format(
+                    Locale.ROOT,
+                    "%-14s %-40s %-8s %s",
+                    check.suite(),
+                    check.name(),
+                    check.status() == PassStatus.PASS
+                            ? "pass"
+                            : check.status().wireName().toUpperCase(Locale.ROOT),
+                    detail));
+        }
+        Console.print("");
     }
 }

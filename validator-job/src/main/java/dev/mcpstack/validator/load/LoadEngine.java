@@ -31,8 +31,8 @@ public final class LoadEngine {
         this.client = client;
     }
 
-    public LoadStats runClosed(StagePlan plan, OperationMix mix, Consumer<String> progress) {
-        LoadStats stats = new LoadStats();
+    public LoadRecorder runClosed(StagePlan plan, OperationMix mix, Consumer<String> progress) {
+        LoadRecorder stats = new LoadRecorder();
         long start = System.nanoTime();
         long end = start + plan.totalDuration().toNanos();
         AtomicBoolean stop = new AtomicBoolean();
@@ -54,13 +54,15 @@ public final class LoadEngine {
     }
 
     private void virtualUser(
-            int index, StagePlan plan, OperationMix mix, LoadStats stats, long start, long end, AtomicBoolean stop) {
+            int index, StagePlan plan, OperationMix mix, LoadRecorder stats, long start, long end, AtomicBoolean stop) {
+        int peak = plan.maxUsers();
         while (!stop.get()) {
             long now = System.nanoTime();
             if (now >= end) {
                 return;
             }
-            if (index >= plan.usersAt(Duration.ofNanos(now - start))) {
+            int target = plan.usersAt(Duration.ofNanos(now - start));
+            if (index >= target) {
                 // not this VU's turn yet (ramp-up) or already ramped down: idle briefly, stay bounded by `end`
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
                 continue;
@@ -70,22 +72,22 @@ public final class LoadEngine {
             try {
                 HttpResponse<Void> response =
                         client.send(operation.request().get(), HttpResponse.BodyHandlers.discarding());
-                stats.record(operation.name(), micros(sent), LoadStats.classify(response.statusCode()));
+                stats.record(operation, micros(sent), LoadStats.classify(response.statusCode()), target >= peak);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
-                stats.record(operation.name(), micros(sent), LoadStats.classify(e));
+                stats.record(operation, micros(sent), LoadStats.classify(e), target >= peak);
             }
         }
     }
 
     /** Open model: {@code rate} requests per second for {@code duration}, whatever the server does. */
-    public LoadStats runOpen(int rate, Duration duration, OperationMix mix, Consumer<String> progress) {
+    public LoadRecorder runOpen(int rate, Duration duration, OperationMix mix, Consumer<String> progress) {
         if (rate < 1) {
             throw new IllegalArgumentException("arrival rate must be >= 1/s");
         }
-        LoadStats stats = new LoadStats();
+        LoadRecorder stats = new LoadRecorder();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
@@ -104,7 +106,7 @@ public final class LoadEngine {
                         }
                         if (!inFlight.tryAcquire()) {
                             // the client itself is saturated: count it, measured from the intended start
-                            stats.record("dispatch", micros(intended), "client_backlog");
+                            stats.backlog(micros(intended));
                             continue;
                         }
                         LoadOperation operation = mix.next();
@@ -117,11 +119,12 @@ public final class LoadEngine {
                         }
                         call.whenComplete((response, error) -> {
                             stats.record(
-                                    operation.name(),
+                                    operation,
                                     micros(intended),
                                     error == null
                                             ? LoadStats.classify(response.statusCode())
-                                            : LoadStats.classify(error));
+                                            : LoadStats.classify(error),
+                                    true);
                             active.decrementAndGet();
                             inFlight.release();
                         });
@@ -142,7 +145,7 @@ public final class LoadEngine {
     }
 
     private static void controller(
-            LoadStats stats, long start, long end, java.util.function.IntSupplier users, Consumer<String> progress) {
+            LoadRecorder stats, long start, long end, java.util.function.IntSupplier users, Consumer<String> progress) {
         int second = 0;
         while (true) {
             long next = start + TimeUnit.SECONDS.toNanos(second + 1);
@@ -187,6 +190,7 @@ public final class LoadEngine {
     /** Convenience for a one-URL GET mix (the {@code load} command). */
     public static OperationMix get(String name, java.net.URI uri, Duration timeout) {
         return new OperationMix(List.of(new LoadOperation(
+                "",
                 name,
                 1,
                 () -> HttpRequest.newBuilder(uri).timeout(timeout).GET().build())));

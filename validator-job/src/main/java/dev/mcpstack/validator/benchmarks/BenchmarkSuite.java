@@ -1,0 +1,233 @@
+package dev.mcpstack.validator.benchmarks;
+
+import dev.mcpstack.testsupport.repository.SyntheticRepository;
+import dev.mcpstack.validator.config.ValidatorProperties;
+import dev.mcpstack.validator.config.ValidatorProperties.Profile;
+import dev.mcpstack.validator.http.Http;
+import dev.mcpstack.validator.model.EnvironmentInfo;
+import dev.mcpstack.validator.model.OperationType;
+import dev.mcpstack.validator.model.PerformanceBenchmarkResult;
+import dev.mcpstack.validator.model.ServerId;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * SPEC §6 benchmarks: index a generated repository, search with concurrent clients, project switches and entity
+ * queries over a populated project. Latency is measured at the client, end to end, into HdrHistograms.
+ */
+public final class BenchmarkSuite {
+
+    private static final long SEED = 42;
+    private static final int WARMUP = 20;
+
+    private final StackClient stack;
+    private final ValidatorProperties properties;
+    private final Profile profile;
+    private final EnvironmentInfo environment;
+    private final String runId;
+    private final Consumer<String> progress;
+
+    public BenchmarkSuite(
+            StackClient stack,
+            ValidatorProperties properties,
+            Profile profile,
+            EnvironmentInfo environment,
+            String runId,
+            Consumer<String> progress) {
+        this.stack = stack;
+        this.properties = properties;
+        this.profile = profile;
+        this.environment = environment;
+        this.runId = runId;
+        this.progress = progress;
+    }
+
+    /** Each operation's result; one that could not run at all is reported through {@code failures}. */
+    public List<PerformanceBenchmarkResult> run(Map<String, String> failures) {
+        List<PerformanceBenchmarkResult> results = new ArrayList<>();
+        SyntheticRepository repository = SyntheticRepository.of(SEED, profile.files());
+        attempt("index", failures, () -> results.add(index(repository)));
+        attempt("search", failures, () -> results.add(search(repository)));
+        attempt("project_switch", failures, () -> results.add(projectSwitch()));
+        attempt("entity_query", failures, () -> results.add(entityQuery()));
+        return results;
+    }
+
+    private void attempt(String name, Map<String, String> failures, Runnable benchmark) {
+        try {
+            benchmark.run();
+        } catch (RuntimeException e) {
+            progress.accept("benchmark " + name + " could not run: " + e.getMessage());
+            failures.put(name, String.valueOf(e.getMessage()));
+        }
+    }
+
+    PerformanceBenchmarkResult index(SyntheticRepository repository) {
+        progress.accept("benchmark index: " + repository.fileCount() + " generated files");
+        Latencies latencies = new Latencies();
+        String name = "bench-" + repository.fileCount() + "-" + runId;
+        long start = System.nanoTime();
+        Http.Response response = stack.index(name, repository::writeTarGz, Duration.ofMinutes(10));
+        long elapsed = System.nanoTime() - start;
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("file_count", repository.fileCount());
+        parameters.put("repository", name);
+        if (response.status() == 201) {
+            latencies.record(elapsed);
+            JsonNode body = response.json();
+            parameters.put("files_indexed", body.path("files_indexed").asLong());
+            parameters.put("chunks_created", body.path("chunks_created").asLong());
+            parameters.put("server_duration_ms", body.path("duration_ms").asLong());
+        } else {
+            latencies.fail("http_" + response.status(), response.excerpt());
+        }
+        Double target = properties.targetMs(OperationType.INDEX);
+        // the target is for 10 000 files; a larger profile scales it linearly
+        Double scaled = target == null ? null : target * Math.max(1.0, repository.fileCount() / 10_000.0);
+        PerformanceBenchmarkResult result =
+                latencies.toResult(ServerId.CODEBASE, OperationType.INDEX, parameters, scaled, environment);
+        progress.accept(String.format(java.util.Locale.ROOT, "  indexed in %.0f ms", result.latencyP95Ms()));
+        return result;
+    }
+
+    PerformanceBenchmarkResult search(SyntheticRepository repository) {
+        int clients = Math.max(1, profile.searchClients());
+        List<String> queries = repository.searchQueries(Math.max(1, profile.searches()));
+        progress.accept("benchmark search: " + profile.searches() + " queries, " + clients + " concurrent clients");
+        for (int i = 0; i < WARMUP; i++) {
+            stack.post(ServerId.CODEBASE, "/mcp/search", Map.of("query", queries.get(i % queries.size()), "limit", 10));
+        }
+        Latencies latencies = new Latencies();
+        AtomicInteger next = new AtomicInteger();
+        concurrently(clients, () -> {
+            for (int i = next.getAndIncrement(); i < profile.searches(); i = next.getAndIncrement()) {
+                String query = queries.get(i % queries.size());
+                timed(
+                        latencies,
+                        () -> stack.post(ServerId.CODEBASE, "/mcp/search", Map.of("query", query, "limit", 10)));
+            }
+        });
+        return latencies.toResult(
+                ServerId.CODEBASE,
+                OperationType.SEARCH,
+                Map.of("searches", profile.searches(), "concurrent_clients", clients, "limit", 10),
+                properties.targetMs(OperationType.SEARCH),
+                environment);
+    }
+
+    PerformanceBenchmarkResult projectSwitch() {
+        int switches = Math.max(20, profile.projectSwitches());
+        progress.accept("benchmark project_switch: " + switches + " switches between 4 projects");
+        List<String> projects = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            projects.add(stack.createProject("bench-switch-" + runId + "-" + i)
+                    .path("id")
+                    .asString());
+        }
+        Map<String, String> client = Map.of("X-Client-Id", "validator-bench-" + runId);
+        for (int i = 0; i < WARMUP; i++) {
+            stack.post(ServerId.WORKFLOW, "/mcp/projects/" + projects.get(i % 4) + "/activate", Map.of(), client);
+        }
+        Latencies latencies = new Latencies();
+        for (int i = 0; i < switches; i++) {
+            String project = projects.get(i % projects.size());
+            timed(
+                    latencies,
+                    () -> stack.post(ServerId.WORKFLOW, "/mcp/projects/" + project + "/activate", Map.of(), client));
+        }
+        return latencies.toResult(
+                ServerId.WORKFLOW,
+                OperationType.PROJECT_SWITCH,
+                Map.of("switches", switches, "projects", projects.size()),
+                properties.targetMs(OperationType.PROJECT_SWITCH),
+                environment);
+    }
+
+    PerformanceBenchmarkResult entityQuery() {
+        int entities = Math.max(1, profile.entities());
+        progress.accept("benchmark entity_query: populating " + entities + " entities");
+        String project =
+                stack.createProject("bench-entities-" + runId).path("id").asString();
+        List<String> types = List.of("component", "service", "decision", "requirement");
+        AtomicInteger next = new AtomicInteger();
+        concurrently(4, () -> {
+            for (int i = next.getAndIncrement(); i < entities; i = next.getAndIncrement()) {
+                stack.createEntity(
+                        project,
+                        types.get(i % types.size()),
+                        "entity-" + i,
+                        Map.of("index", i, "owner", "team-" + (i % 7), "priority", i % 5),
+                        List.of("tag-" + (i % 10), i % 2 == 0 ? "even" : "odd"));
+            }
+        });
+        List<Map<String, Object>> shapes = List.of(
+                Map.of("project_id", project, "entity_type", "service", "limit", 20),
+                Map.of("project_id", project, "tags_any", List.of("tag-3", "tag-7"), "limit", 20),
+                Map.of("project_id", project, "data_contains", Map.of("owner", "team-2"), "limit", 20),
+                Map.of("project_id", project, "name_prefix", "entity-1", "limit", 20));
+        int queries = Math.max(1, profile.entityQueries());
+        progress.accept("benchmark entity_query: " + queries + " queries over " + entities + " entities");
+        for (int i = 0; i < WARMUP; i++) {
+            stack.post(ServerId.WORKFLOW, "/mcp/entities/query", shapes.get(i % shapes.size()));
+        }
+        Latencies latencies = new Latencies();
+        for (int i = 0; i < queries; i++) {
+            Map<String, Object> shape = shapes.get(i % shapes.size());
+            timed(latencies, () -> stack.post(ServerId.WORKFLOW, "/mcp/entities/query", shape));
+        }
+        return latencies.toResult(
+                ServerId.WORKFLOW,
+                OperationType.ENTITY_QUERY,
+                Map.of(
+                        "entities",
+                        entities,
+                        "queries",
+                        queries,
+                        "shapes",
+                        "entity_type,tags_any,data_contains,name_prefix"),
+                properties.targetMs(OperationType.ENTITY_QUERY),
+                environment);
+    }
+
+    static void timed(Latencies latencies, java.util.function.Supplier<Http.Response> call) {
+        try {
+            Http.Response response = call.get();
+            if (response.status() >= 200 && response.status() < 300) {
+                latencies.record(response.nanos());
+            } else {
+                latencies.fail("http_" + response.status(), response.excerpt());
+            }
+        } catch (RuntimeException e) {
+            latencies.fail(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+        }
+    }
+
+    static void concurrently(int threads, Runnable work) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(work));
+            }
+            for (Future<?> future : futures) {
+                future.get(15, TimeUnit.MINUTES);
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (Exception e) {
+            throw new IllegalStateException("benchmark workers did not finish: " + e, e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

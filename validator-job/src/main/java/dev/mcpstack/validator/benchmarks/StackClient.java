@@ -1,0 +1,97 @@
+package dev.mcpstack.validator.benchmarks;
+
+import dev.mcpstack.validator.http.Http;
+import dev.mcpstack.validator.model.ServerId;
+import dev.mcpstack.validator.platform.Platform;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import tools.jackson.databind.JsonNode;
+
+/** The few service calls the suites need to set data up, with failures turned into clear exceptions. */
+public final class StackClient {
+
+    private final Http http;
+    private final Platform platform;
+
+    public StackClient(Http http, Platform platform) {
+        this.http = http;
+        this.platform = platform;
+    }
+
+    public Http http() {
+        return http;
+    }
+
+    public Platform platform() {
+        return platform;
+    }
+
+    public JsonNode createProject(String name) {
+        return expect(
+                201,
+                post(
+                        ServerId.WORKFLOW,
+                        "/mcp/projects",
+                        Map.of("name", name, "description", "created by validator-job")),
+                "create project " + name);
+    }
+
+    public JsonNode createEntity(
+            String projectId, String type, String name, Map<String, Object> data, List<String> tags) {
+        Map<String, Object> body =
+                Map.of("project_id", projectId, "entity_type", type, "name", name, "data", data, "tags", tags);
+        return expect(201, post(ServerId.WORKFLOW, "/mcp/entities", body), "create entity " + name);
+    }
+
+    public Http.Response post(ServerId server, String path, Object body) {
+        return http.postJson(platform.baseUrl(server).resolve(path), body, Map.of());
+    }
+
+    public Http.Response post(ServerId server, String path, Object body, Map<String, String> headers) {
+        return http.postJson(platform.baseUrl(server).resolve(path), body, headers);
+    }
+
+    /** Streams a tar.gz written by {@code writer} to {@code POST /mcp/index}, never holding it whole in memory. */
+    public Http.Response index(String repository, Consumer<java.io.OutputStream> writer, Duration timeout) {
+        return http.postStream(
+                platform.baseUrl(ServerId.CODEBASE).resolve("/mcp/index?repository=" + repository),
+                "application/gzip",
+                () -> pipe(writer),
+                timeout);
+    }
+
+    private static PipedInputStream pipe(Consumer<java.io.OutputStream> writer) {
+        try {
+            PipedInputStream in = new PipedInputStream(256 * 1024);
+            PipedOutputStream out = new PipedOutputStream(in);
+            Thread producer = new Thread(
+                    () -> {
+                        try (out) {
+                            writer.accept(out);
+                        } catch (IOException | RuntimeException e) {
+                            // the reader sees a truncated archive and the server answers 400: reported there
+                        }
+                    },
+                    "archive-writer");
+            producer.setDaemon(true);
+            producer.start();
+            return in;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static JsonNode expect(int status, Http.Response response, String what) {
+        if (response.status() != status) {
+            throw new IllegalStateException(
+                    what + ": expected HTTP " + status + " but got " + response.status() + ": " + response.excerpt());
+        }
+        return response.json();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.mcpstack.validator.platform;
+
+import dev.mcpstack.validator.model.ServerId;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Where the stack under validation runs. The suites only talk to this seam, so the same checks run against local
+ * child processes ({@link LocalPlatform}) and, later, against pods found by the chart's labels.
+ */
+public interface Platform extends AutoCloseable {
+
+    /** {@code local} or {@code kubernetes}: recorded in each result's environment. */
+    String target();
+
+    /** Brings the stack up (or finds it) and returns when both services are ready. */
+    void start(Consumer<String> progress);
+
+    URI baseUrl(ServerId server);
+
+    /** Kills one instance abruptly (SIGKILL / pod delete); the supervisor or ReplicaSet brings a new one. */
+    void killInstance(ServerId server);
+
+    /** Waits until the service answers its readiness probe, or throws after {@code timeout}. */
+    void awaitReady(ServerId server, Duration timeout);
+
+    /** How many times the service's instances were replaced since {@link #start}. */
+    int restarts(ServerId server);
+
+    void stopDatabase();
+
+    void startDatabase();
+
+    /** The service's stdout lines captured so far (the log check reads them). */
+    List<String> logLines(ServerId server);
+
+    /** Stops what {@link #start} started; safe to call twice and from a shutdown hook. */
+    @Override
+    void close();
+}

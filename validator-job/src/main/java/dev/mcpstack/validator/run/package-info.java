@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.validator.run;
+
+import org.jspecify.annotations.NullMarked;
