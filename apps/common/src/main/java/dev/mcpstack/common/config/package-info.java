@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.common.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.common.health;
+
+import org.jspecify.annotations.NullMarked;

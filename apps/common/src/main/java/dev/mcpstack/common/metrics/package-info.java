@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.common.metrics;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.common.startup;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,304 @@
+package dev.mcpstack.common.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mcpstack.common.testapp.TestApp;
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@SpringBootTest(
+        classes = TestApp.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = TestApp.CONFIG_NAME)
+@AutoConfigureWebTestClient
+@ExtendWith(OutputCaptureExtension.class)
+class HealthAndMetricsTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    WebTestClient web;
+
+    @Test
+    void healthAnswersHealthyWithPoolNumbersFromTheRunningPool() {
+        JsonNode health = getJson("/health", HttpStatus.OK);
+
+        assertThat(health.path("status").asString()).isEqualTo("healthy");
+        assertThat(health.path("database_status").asString()).isEqualTo("connected");
+        assertThat(health.path("timestamp").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(health.path("uptime_seconds").asDouble()).isPositive();
+        JsonNode pool = health.path("connection_pool");
+        assertThat(pool.path("max_size").asInt()).isEqualTo(4);
+        assertThat(pool.path("min_size").asInt()).isEqualTo(2);
+        assertThat(pool.path("size").asInt()).isBetween(0, 4);
+        assertThat(pool.path("free").asInt())
+                .isLessThanOrEqualTo(pool.path("size").asInt());
+        assertThat(pool.has("utilization_percent")).isTrue();
+        assertThat(health.has("details")).isTrue();
+    }
+
+    @Test
+    void livenessAndReadinessGroupsAreUpAndReadinessIncludesTheDatabaseProbe() {
+        assertThat(getJson("/actuator/health/liveness", HttpStatus.OK)
+                        .path("status")
+                        .asString())
+                .isEqualTo("UP");
+        assertThat(getJson("/actuator/health/readiness", HttpStatus.OK)
+                        .path("status")
+                        .asString())
+                .isEqualTo("UP");
+        assertThat(getJson("/readyz", HttpStatus.OK).path("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void requestAndErrorCountersMoveInBothMetricsViews() {
+        double requestsBefore = counterSum(metricsJson(), "test_mcp_requests_total", "/mcp/notes", "200");
+        double errorsBefore = counterSum(metricsJson(), "test_mcp_errors_total", "/mcp/boom", "500");
+
+        web.get().uri("/mcp/notes").exchange().expectStatus().isOk();
+        web.get().uri("/mcp/notes").exchange().expectStatus().isOk();
+        web.get().uri("/mcp/boom").exchange().expectStatus().isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+
+        MetricsSnapshot json = metricsJson();
+        assertThat(counterSum(json, "test_mcp_requests_total", "/mcp/notes", "200"))
+                .isEqualTo(requestsBefore + 2);
+        assertThat(counterSum(json, "test_mcp_errors_total", "/mcp/boom", "500"))
+                .isEqualTo(errorsBefore + 1);
+
+        String text = metricsText("/metrics");
+        assertThat(text)
+                .containsPattern(
+                        "test_mcp_requests_total\\{.*route=\"/mcp/notes\".*status=\"200\".*} " + (requestsBefore + 2))
+                .contains("test_mcp_errors_total{");
+    }
+
+    @Test
+    void jsonHistogramsHaveCumulativeSortedBucketsMatchingTheirCount() {
+        web.get().uri("/mcp/notes").exchange().expectStatus().isOk();
+        MetricsSnapshot json = metricsJson();
+
+        List<JsonNode> httpHistograms = json.histograms().stream()
+                .filter(h -> h.path("name").asString().equals("http_server_requests_seconds"))
+                .toList();
+        assertThat(httpHistograms).isNotEmpty();
+        for (JsonNode histogram : httpHistograms) {
+            double previousLe = Double.NEGATIVE_INFINITY;
+            long previousCount = 0;
+            for (JsonNode bucket : histogram.path("buckets")) {
+                assertThat(bucket.path("bucket_le").asDouble()).isGreaterThan(previousLe);
+                assertThat(bucket.path("count").asLong()).isGreaterThanOrEqualTo(previousCount);
+                previousLe = bucket.path("bucket_le").asDouble();
+                previousCount = bucket.path("count").asLong();
+            }
+            assertThat(histogram.path("buckets").size()).isGreaterThan(10);
+            assertThat(previousCount)
+                    .isLessThanOrEqualTo(histogram.path("count").asLong());
+            assertThat(histogram.path("labels").path("application").asString()).isEqualTo("test-mcp");
+        }
+    }
+
+    @Test
+    void prometheusTextIsValidAndCarriesHttpJvmPoolAndServiceMetrics() {
+        web.get().uri("/mcp/notes").exchange().expectStatus().isOk();
+        for (String path : List.of("/metrics", "/actuator/prometheus")) {
+            String text = metricsText(path);
+            PrometheusText.assertValid(text);
+            assertThat(text)
+                    .contains("http_server_requests_seconds_bucket{")
+                    .contains("application=\"test-mcp\"")
+                    .contains("jvm_memory_used_bytes")
+                    .contains("r2dbc_pool_")
+                    .contains("test_mcp_requests_total")
+                    .contains("test_mcp_errors_total")
+                    .contains("test_mcp_database_up");
+        }
+    }
+
+    @Test
+    void prometheusTextPassesPromtool() {
+        web.get().uri("/mcp/notes").exchange().expectStatus().isOk();
+        PrometheusText.assertPromtoolAccepts(metricsText("/metrics"), "test_mcp");
+        PrometheusText.assertPromtoolAccepts(metricsText("/actuator/prometheus"), "test_mcp");
+    }
+
+    @Test
+    void errorsOutsideControllersAreProblemDetails() {
+        web.get()
+                .uri("/no/such/route")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://mcp-stack.dev/problems/not-found")
+                .jsonPath("$.status")
+                .isEqualTo(404);
+        web.delete()
+                .uri("/health")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://mcp-stack.dev/problems/method-not-allowed");
+        web.post()
+                .uri("/mcp/notes")
+                .contentType(MediaType.TEXT_PLAIN)
+                .bodyValue("hello")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        web.post()
+                .uri("/mcp/notes")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{not json")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        web.get()
+                .uri("/mcp/boom")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("The server failed to handle the request")
+                .jsonPath("$.trace")
+                .doesNotExist();
+    }
+
+    @Test
+    void bodiesAboveTheCapGet413ProblemDetails() {
+        String big = "{\"text\":\"" + "x".repeat(1_100_000) + "\"}";
+        web.post()
+                .uri("/mcp/notes")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(big)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://mcp-stack.dev/problems/payload-too-large");
+    }
+
+    @Test
+    void logLinesAreJsonWithEventAndContext(CapturedOutput output) {
+        LoggerFactory.getLogger("dev.mcpstack.test")
+                .atInfo()
+                .addKeyValue("event", "index_completed")
+                .addKeyValue("files", 42)
+                .log("Indexed {} files", 42);
+        LoggerFactory.getLogger("dev.mcpstack.test").info("plain line");
+
+        List<JsonNode> lines = JsonLines.parse(output);
+        JsonNode indexed = lines.stream()
+                .filter(line -> line.path("event").asString().equals("index_completed"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(indexed.path("message").asString()).isEqualTo("Indexed 42 files");
+        assertThat(indexed.path("level").asString()).isEqualTo("INFO");
+        assertThat(indexed.path("logger").asString()).isEqualTo("dev.mcpstack.test");
+        assertThat(indexed.path("timestamp").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(indexed.path("context").path("files").asInt()).isEqualTo(42);
+        assertThat(indexed.path("context").has("event")).isFalse();
+        JsonNode plain = lines.stream()
+                .filter(line -> line.path("message").asString().equals("plain line"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(plain.path("event").asString()).isEqualTo("log");
+        assertThat(plain.path("context").isObject()).isTrue();
+    }
+
+    @Test
+    void slowQueriesAreLogged(CapturedOutput output) {
+        web.mutate()
+                .responseTimeout(Duration.ofSeconds(10))
+                .build()
+                .get()
+                .uri("/mcp/slow")
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            List<JsonNode> slow = JsonLines.events(output, "slow_query");
+            assertThat(slow).isNotEmpty();
+            assertThat(slow.get(0).path("context").path("duration_ms").asLong()).isGreaterThanOrEqualTo(1000);
+            assertThat(slow.get(0).path("context").path("sql").asString()).contains("pg_sleep");
+        });
+    }
+
+    private JsonNode getJson(String path, HttpStatus status) {
+        byte[] body = web.get()
+                .uri(path)
+                .accept(MediaType.APPLICATION_JSON)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(status)
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
+        return JSON.readTree(body);
+    }
+
+    private String metricsText(String path) {
+        return web.get()
+                .uri(path)
+                .accept(MediaType.TEXT_PLAIN)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .value(HttpHeaders.CONTENT_TYPE, type -> assertThat(type).startsWith("text/plain"))
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    record MetricsSnapshot(List<JsonNode> counters, List<JsonNode> histograms) {}
+
+    private MetricsSnapshot metricsJson() {
+        JsonNode json = getJson("/metrics", HttpStatus.OK);
+        return new MetricsSnapshot(
+                json.path("counters").valueStream().toList(),
+                json.path("histograms").valueStream().toList());
+    }
+
+    private static double counterSum(MetricsSnapshot json, String name, String route, @Nullable String status) {
+        return json.counters().stream()
+                .filter(c -> c.path("name").asString().equals(name))
+                .filter(c -> c.path("labels").path("route").asString().equals(route))
+                .filter(c -> status == null
+                        || c.path("labels").path("status").asString().equals(status))
+                .mapToDouble(c -> c.path("value").asDouble())
+                .sum();
+    }
+}

@@ -1,0 +1,128 @@
+package dev.mcpstack.common.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.mcpstack.common.database.PoolAccess;
+import dev.mcpstack.common.testapp.TestApp;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
+
+@SpringBootTest(
+        classes = TestApp.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = TestApp.CONFIG_NAME)
+@AutoConfigureWebTestClient
+@ExtendWith(OutputCaptureExtension.class)
+class PoolExhaustionTest {
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    ConnectionFactory connectionFactory;
+
+    @Test
+    void exhaustedPoolAnswers503WithRetryAfterAndRecoversOnceConnectionsReturn(CapturedOutput output) {
+        ConnectionPool pool = PoolAccess.pool(connectionFactory);
+        assertThat(pool).isNotNull();
+        int max = pool.getMetrics().orElseThrow().getMaxAllocatedSize();
+        List<Connection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < max; i++) {
+                held.add(Mono.from(pool.create()).block(Duration.ofSeconds(5)));
+            }
+            await().atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(JsonLines.events(output, "connection_pool_high_utilization"))
+                            .isNotEmpty());
+
+            web.post()
+                    .uri("/mcp/notes")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("text", "no room"))
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.RETRY_AFTER, "1")
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("https://mcp-stack.dev/problems/pool-exhausted")
+                    .jsonPath("$.retry_after_seconds")
+                    .isEqualTo(1);
+
+            web.get()
+                    .uri("/health")
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                    .expectBody()
+                    .jsonPath("$.status")
+                    .isEqualTo("unhealthy")
+                    .jsonPath("$.database_status")
+                    .isEqualTo("connected")
+                    .jsonPath("$.connection_pool.utilization_percent")
+                    .isEqualTo(100.0)
+                    .jsonPath("$.details.connection_pool")
+                    .exists();
+            assertThat(JsonLines.events(output, "connection_pool_exhausted")).isNotEmpty();
+        } finally {
+            held.forEach(connection -> Mono.from(connection.close()).block(Duration.ofSeconds(5)));
+        }
+
+        web.post()
+                .uri("/mcp/notes")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("text", "room again"))
+                .exchange()
+                .expectStatus()
+                .isCreated();
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> web.get()
+                        .uri("/health")
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody()
+                        .jsonPath("$.status")
+                        .isEqualTo("healthy"));
+    }
+
+    @Test
+    void aHotLoopOfExhaustionLogsTheEventOnlyOncePerInterval(CapturedOutput output) {
+        ConnectionPool pool = PoolAccess.pool(connectionFactory);
+        assertThat(pool).isNotNull();
+        int max = pool.getMetrics().orElseThrow().getMaxAllocatedSize();
+        List<Connection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < max; i++) {
+                held.add(Mono.from(pool.create()).block(Duration.ofSeconds(5)));
+            }
+            for (int i = 0; i < 5; i++) {
+                web.get().uri("/mcp/notes").exchange().expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            }
+        } finally {
+            held.forEach(connection -> Mono.from(connection.close()).block(Duration.ofSeconds(5)));
+        }
+        assertThat(JsonLines.events(output, "connection_pool_exhausted")).hasSizeLessThanOrEqualTo(1);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.common.ops;
+
+import org.jspecify.annotations.NullMarked;

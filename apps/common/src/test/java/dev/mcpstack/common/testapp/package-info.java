@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.common.testapp;
+
+import org.jspecify.annotations.NullMarked;
