@@ -92,7 +92,7 @@ class LoadCommand implements Callable<Integer> {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.writeString(out, Json.MAPPER.writeValueAsString(result));
+            Files.writeString(out, Json.pretty(result));
             Console.print("wrote " + out);
         }
         return result.failedRequests() == 0 ? 0 : 1;

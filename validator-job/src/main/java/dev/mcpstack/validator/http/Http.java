@@ -127,7 +127,7 @@ public final class Http {
 
         public String excerpt() {
             String text = text().replaceAll("\\s+", " ");
-            return text.length() > 300 ? text.substring(0, 300) + "..." : text;
+            return text.length() > 600 ? text.substring(0, 600) + "..." : text;
         }
     }
 }

@@ -116,7 +116,7 @@ public final class BaselineStore {
             for (PerformanceBenchmarkResult result : results) {
                 Path file = directory.resolve(key(result.serverId(), result.operationType()) + "_"
                         + FILE_TIME.format(result.timestamp()) + ".json");
-                Files.writeString(file, Json.MAPPER.writeValueAsString(result));
+                Files.writeString(file, Json.pretty(result));
                 written.add(file);
             }
             return written;

@@ -18,7 +18,7 @@ public final class ReportWriter {
             Path json = directory.resolve("report.json");
             Path md = directory.resolve("report.md");
             Path html = directory.resolve("report.html");
-            Files.writeString(json, Json.MAPPER.writeValueAsString(report));
+            Files.writeString(json, Json.pretty(report));
             Files.writeString(md, MarkdownReport.render(report));
             Files.writeString(html, HtmlReport.render(report));
             return List.of(json, md, html);

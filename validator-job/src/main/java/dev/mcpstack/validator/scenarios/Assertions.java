@@ -85,7 +85,7 @@ public final class Assertions {
     }
 
     private static String describeSize(int size, JsonNode actual) {
-        return size < 0 ? "no size (" + show(actual) + ")" : String.valueOf(size);
+        return size < 0 ? "no size (" + show(actual) + ")" : size + ": " + show(actual);
     }
 
     static String show(JsonNode node) {
