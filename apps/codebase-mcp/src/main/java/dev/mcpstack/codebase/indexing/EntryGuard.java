@@ -106,7 +106,7 @@ final class EntryGuard {
         }
     }
 
-    private static String human(DataSize size) {
+    static String human(DataSize size) {
         long bytes = size.toBytes();
         if (bytes % (1024 * 1024) == 0) {
             return size.toMegabytes() + " MB";

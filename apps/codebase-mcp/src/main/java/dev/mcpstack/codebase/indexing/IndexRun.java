@@ -3,6 +3,7 @@ package dev.mcpstack.codebase.indexing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The counters and file list of one indexing request. Written only by the worker thread producing chunks and read
@@ -18,6 +19,9 @@ final class IndexRun {
     UUID repositoryId = new UUID(0, 0);
     int chunksCreated;
     int filesSkipped;
+
+    @Nullable
+    Throwable failure;
 
     IndexRun(String repositoryName) {
         this.repositoryName = repositoryName;

@@ -66,7 +66,7 @@ class RepositoryIndexer {
                             Connection::close,
                             (connection, error) -> rollbackAndClose(connection),
                             this::rollbackAndClose)
-                    .onErrorMap(RepositoryIndexer::toProblem)
+                    .onErrorMap(error -> toProblem(run.failure != null ? run.failure : error))
                     .map(ignored -> completed(run));
         });
     }
@@ -99,7 +99,14 @@ class RepositoryIndexer {
 
     private Flux<ByteBuf> chunkRows(IndexRun run, Callable<SourceEntries> source) {
         return Flux.<ByteBuf, ChunkProducer>generate(
-                        () -> new ChunkProducer(source.call(), run, properties.chunkLines()),
+                        () -> {
+                            try {
+                                return new ChunkProducer(source.call(), run, properties.chunkLines());
+                            } catch (Exception e) {
+                                run.failure = e;
+                                throw e;
+                            }
+                        },
                         (producer, sink) -> {
                             try {
                                 ByteBuf batch = producer.nextBatch();
@@ -109,6 +116,8 @@ class RepositoryIndexer {
                                     sink.next(batch);
                                 }
                             } catch (IOException | RuntimeException e) {
+                                // COPY reports a failed input only as text; keep the cause for the response
+                                run.failure = e;
                                 sink.error(e);
                             }
                             return producer;

@@ -34,17 +34,24 @@ final class Snippets {
         return snippet.toString();
     }
 
-    /** Index of the first line containing a term (identifier separators ignored), 0 when none does. */
+    /** Index of the line matching the query best (a whole identifier counts more than one of its words). */
     private static int firstMatch(String[] lines, int count, List<String> terms) {
+        int best = 0;
+        int bestScore = 0;
         for (int i = 0; i < count; i++) {
             String squashed = squash(lines[i]);
-            for (String term : terms) {
-                if (squashed.contains(term)) {
-                    return i;
+            int score = 0;
+            for (int t = 0; t < terms.size(); t++) {
+                if (squashed.contains(terms.get(t))) {
+                    score += terms.get(t).length();
                 }
             }
+            if (score > bestScore) {
+                best = i;
+                bestScore = score;
+            }
         }
-        return 0;
+        return best;
     }
 
     private static String squash(String line) {
