@@ -1,0 +1,198 @@
+package dev.mcpstack.workflow.benchmark;
+
+import static dev.mcpstack.workflow.testing.Api.body;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mcpstack.testsupport.archive.TarArchiveBuilder;
+import dev.mcpstack.workflow.WorkflowMcpApplication;
+import dev.mcpstack.workflow.testing.Api;
+import dev.mcpstack.workflow.testing.CodebaseProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Latency of workflow-mcp over HTTP on 127.0.0.1 with 10 concurrent clients: project switches, entity queries
+ * over 1 000 entities in 5 projects, and work-item creation with a reference check against the real codebase-mcp
+ * in this JVM. Not part of {@code verify}; run with {@code ./mvnw -pl apps/workflow-mcp -Pbenchmark verify}.
+ */
+@Tag("benchmark")
+@SpringBootTest(
+        properties = WorkflowMcpApplication.CONFIG_NAME,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class WorkflowBenchmarkTest {
+
+    private static final int CLIENTS = 10;
+    private static final int PROJECTS = 5;
+    private static final int ENTITIES_PER_PROJECT = 200;
+    private static final String[] TYPES = {"service", "team", "adr", "incident", "runbook"};
+    private static final String[] LANGS = {"java", "go", "python"};
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final CodebaseProcess codebase = new CodebaseProcess();
+
+    @Autowired
+    WebTestClient http;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void pointAtCodebase(DynamicPropertyRegistry registry) {
+        registry.add("workflow.codebase.url", codebase::url);
+    }
+
+    @BeforeAll
+    static void startCodebase() {
+        codebase.start();
+    }
+
+    @AfterAll
+    static void stopCodebase() {
+        codebase.stop();
+    }
+
+    @Test
+    void measuresSwitchQueryAndWorkItemLatencies() throws Exception {
+        Api api = new Api(http);
+        List<UUID> projects = new ArrayList<>();
+        for (int p = 0; p < PROJECTS; p++) {
+            UUID project = api.createProject("bench-" + p);
+            projects.add(project);
+            for (int i = 0; i < ENTITIES_PER_PROJECT; i++) {
+                api.createEntity(
+                                project,
+                                TYPES[i % TYPES.length],
+                                TYPES[i % TYPES.length] + "-" + i,
+                                Map.of("lang", LANGS[i % 3], "tier", i % 4, "owner", "team-" + (i % 10)),
+                                "tag-" + (i % 20),
+                                "tag-" + ((i + 7) % 20))
+                        .expect(201);
+            }
+        }
+        List<String> chunks = indexAndFindChunks();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        for (int c = 0; c < CLIENTS; c++) {
+            api.activate(clientId(run, c), projects.get(c % PROJECTS));
+        }
+        LoadRunner runner = new LoadRunner("http://127.0.0.1:" + port);
+
+        LoadRunner.Workload switches = (client, i) -> new LoadRunner.Call(
+                "POST",
+                "/mcp/projects/" + projects.get((client + i) % PROJECTS) + "/activate",
+                "switch-" + run + "-" + client,
+                null,
+                200);
+        LoadRunner.Workload queries = (client, i) ->
+                new LoadRunner.Call("POST", "/mcp/entities/query", clientId(run, client), query(client, i), 200);
+        LoadRunner.Workload workItems = (client, i) -> new LoadRunner.Call(
+                "POST",
+                "/mcp/work_items",
+                clientId(run, client),
+                JSON.writeValueAsString(body(
+                        "title",
+                        "bench " + client + "-" + i,
+                        "entity_references",
+                        chunks.subList(i % chunks.size(), Math.min(chunks.size(), i % chunks.size() + 3)))),
+                201);
+
+        // warm-up: JIT, connection pools, prepared statements; not recorded
+        runner.run("warm-up switches", CLIENTS, 30, switches);
+        runner.run("warm-up queries", CLIENTS, 60, queries);
+        runner.run("warm-up work items", CLIENTS, 20, workItems);
+
+        List<LoadRunner.Result> results = List.of(
+                runner.run("project switch (POST /mcp/projects/{id}/activate)", CLIENTS, 40, switches),
+                runner.run("entity query (POST /mcp/entities/query)", CLIENTS, 150, queries),
+                runner.run("work item create + reference check (POST /mcp/work_items)", CLIENTS, 60, workItems));
+
+        StringBuilder report = new StringBuilder()
+                .append("| operation | requests | p50 ms | p95 ms | p99 ms | max ms | errors | req/s |\n")
+                .append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        results.forEach(result -> report.append(result.row()).append('\n'));
+        System.out.println("\nworkflow-mcp benchmark, " + CLIENTS + " concurrent clients, "
+                + PROJECTS * ENTITIES_PER_PROJECT + " entities in " + PROJECTS + " projects, "
+                + chunks.size() + " chunks referenced\n" + report);
+        write(report.toString());
+
+        results.forEach(result -> assertThat(result.errors()).as(result.name()).isZero());
+        String unverified = new Api(http)
+                .post(
+                        "/mcp/work_items",
+                        clientId(run, 0),
+                        body("title", "check", "entity_references", chunks.subList(0, 1)))
+                .expect(201)
+                .body()
+                .path("warnings")
+                .toString();
+        assertThat(unverified)
+                .as("the reference check really reached codebase-mcp")
+                .isEqualTo("[]");
+    }
+
+    private static String clientId(String run, int client) {
+        return "bench-" + run + "-" + client;
+    }
+
+    private static String query(int client, int i) {
+        Map<String, Object> query = switch ((client + i) % 6) {
+            case 0 -> body("entity_type", TYPES[i % TYPES.length]);
+            case 1 -> body("tags_any", List.of("tag-" + (i % 20), "tag-" + ((i + 3) % 20)));
+            case 2 -> body("data_contains", Map.of("lang", LANGS[i % 3]));
+            case 3 -> body("name_prefix", TYPES[i % TYPES.length] + "-1");
+            case 4 -> body("entity_type", TYPES[i % TYPES.length], "data_contains", Map.of("tier", i % 4), "limit", 50);
+            default -> body("limit", 100);
+        };
+        return JSON.writeValueAsString(query);
+    }
+
+    private List<String> indexAndFindChunks() {
+        TarArchiveBuilder tar = TarArchiveBuilder.create();
+        for (int f = 0; f < 20; f++) {
+            tar.file(
+                    "src/main/java/bench/Service" + f + ".java",
+                    "package bench;\n\nclass Service" + f + " {\n    int handleBenchRequest(int value) {\n"
+                            + "        return value + " + f + ";\n    }\n}\n");
+        }
+        codebase.index("bench-" + UUID.randomUUID(), tar.toTar());
+        JsonNode hits = codebase.client()
+                .post()
+                .uri("/mcp/search")
+                .bodyValue(Map.of("query", "handleBenchRequest", "limit", 20))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+        List<String> chunks = new ArrayList<>();
+        if (hits != null) {
+            hits.path("results").forEach(hit -> chunks.add(hit.path("chunk_id").asString()));
+        }
+        assertThat(chunks).isNotEmpty();
+        return chunks;
+    }
+
+    private static void write(String report) throws IOException {
+        Path out = Path.of("target", "benchmark", "workflow-mcp.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+    }
+}

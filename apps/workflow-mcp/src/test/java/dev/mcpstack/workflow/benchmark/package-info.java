@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.workflow.benchmark;
+
+import org.jspecify.annotations.NullMarked;
