@@ -41,6 +41,13 @@ class LoadCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "5s", converter = DurationConverter.class)
     Duration timeout = Duration.ofSeconds(5);
 
+    @Option(
+            names = "--warmup",
+            defaultValue = "5s",
+            converter = DurationConverter.class,
+            description = "closed-model load before measuring, discarded: lets the JIT compile client and server")
+    Duration warmup = Duration.ofSeconds(5);
+
     @Option(names = "--sample-resources", description = "sample /health and /actuator/prometheus of the URL's origin")
     boolean sampleResources;
 
@@ -54,18 +61,22 @@ class LoadCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--vus must be >= 1 and --duration > 0");
         }
         Http http = new Http(timeout);
-        LoadEngine engine = new LoadEngine(http.client());
+        LoadEngine engine = new LoadEngine(timeout);
         String model = rate == null ? "closed" : "open";
         Console.progress("load " + url + " model=" + model + (rate == null ? " vus=" + vus : " rate=" + rate + "/s")
                 + " duration=" + Console.seconds(duration));
+        if (!warmup.isZero() && !warmup.isNegative()) {
+            Console.progress("warm-up " + Console.seconds(warmup) + " (not recorded)");
+            engine.runClosed(StagePlan.constant(vus, warmup), LoadEngine.get("get", url), line -> {});
+        }
         ResourceSampler sampler = sampleResources ? new ResourceSampler(http, List.of(url.resolve("/"))) : null;
         Instant started = Instant.now();
         long start = System.nanoTime();
         LoadRecorder stats = rate == null
-                ? engine.runClosed(
-                        StagePlan.constant(vus, duration), LoadEngine.get("get", url, timeout), Console::progress)
-                : engine.runOpen(rate, duration, LoadEngine.get("get", url, timeout), Console::progress);
+                ? engine.runClosed(StagePlan.constant(vus, duration), LoadEngine.get("get", url), Console::progress)
+                : engine.runOpen(rate, duration, LoadEngine.get("get", url), Console::progress);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        engine.close();
         ResourceUsageStats resources = sampler == null ? ResourceUsageStats.none("not sampled") : sampler.stop();
         LoadTestResult result = LoadResults.toResult(
                 stats.all(),

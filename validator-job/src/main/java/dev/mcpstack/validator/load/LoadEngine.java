@@ -1,85 +1,101 @@
 package dev.mcpstack.validator.load;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.HttpMethod;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Locale;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 
 /**
  * Drives load like k6: a closed model (staged virtual users, each sending its next request when the previous one
  * answered) and an open model (constant arrival rate, latency measured from each request's intended start so a slow
- * server cannot hide its queueing: no coordinated omission). Every loop is bounded by the plan's duration plus a
- * grace period for requests in flight.
+ * server cannot hide its queueing: no coordinated omission). Requests go through Reactor Netty with keep-alive
+ * connections, one per virtual user. Every loop is bounded by the plan's duration plus a grace period.
  */
-public final class LoadEngine {
+public final class LoadEngine implements AutoCloseable {
 
     private static final Duration GRACE = Duration.ofSeconds(15);
     private static final int MAX_IN_FLIGHT = 2_000;
+    private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
+    private final Duration timeout;
+    private final LoopResources loops =
+            LoopResources.create("load", Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+    private final ConnectionProvider connections = ConnectionProvider.builder("load")
+            .maxConnections(MAX_IN_FLIGHT)
+            .pendingAcquireMaxCount(-1)
+            .build();
     private final HttpClient client;
 
-    public LoadEngine(HttpClient client) {
-        this.client = client;
+    public LoadEngine(Duration timeout) {
+        this.timeout = timeout;
+        this.client = HttpClient.create(connections)
+                .runOn(loops)
+                .responseTimeout(timeout)
+                .keepAlive(true);
+    }
+
+    /** Status code of one request; errors (timeout, connection) come out as the Mono's error. */
+    Mono<Integer> send(LoadRequest request) {
+        return client.headers(headers -> request.headers().forEach(headers::set))
+                .request(HttpMethod.valueOf(request.method()))
+                .uri(request.uri().toString())
+                .send(request.body().length == 0 ? Mono.empty() : Mono.just(Unpooled.wrappedBuffer(request.body())))
+                .responseSingle((response, body) -> body.asByteArray()
+                        .defaultIfEmpty(new byte[0])
+                        .map(ignored -> response.status().code()))
+                .timeout(timeout.plusSeconds(1));
     }
 
     public LoadRecorder runClosed(StagePlan plan, OperationMix mix, Consumer<String> progress) {
-        LoadRecorder stats = new LoadRecorder();
+        LoadRecorder recorder = new LoadRecorder();
         long start = System.nanoTime();
         long end = start + plan.totalDuration().toNanos();
-        AtomicBoolean stop = new AtomicBoolean();
-        List<Thread> users = new ArrayList<>();
-        for (int i = 0; i < plan.maxUsers(); i++) {
-            int index = i;
-            Thread user = new Thread(() -> virtualUser(index, plan, mix, stats, start, end, stop), "vu-" + i);
-            user.setDaemon(true);
-            users.add(user);
-            user.start();
-        }
+        int peak = plan.maxUsers();
+        Disposable users = Flux.range(0, peak)
+                .flatMap(index -> virtualUser(index, plan, mix, recorder, start, end, peak), peak)
+                .subscribe();
         try {
-            controller(stats, start, end, () -> plan.usersAt(Duration.ofNanos(System.nanoTime() - start)), progress);
+            controller(recorder, start, end, () -> plan.usersAt(Duration.ofNanos(System.nanoTime() - start)), progress);
+            waitUntil(users::isDisposed, GRACE);
         } finally {
-            stop.set(true);
-            join(users, GRACE);
+            users.dispose();
         }
-        return stats;
+        return recorder;
     }
 
-    private void virtualUser(
-            int index, StagePlan plan, OperationMix mix, LoadRecorder stats, long start, long end, AtomicBoolean stop) {
-        int peak = plan.maxUsers();
-        while (!stop.get()) {
+    private Mono<Void> virtualUser(
+            int index, StagePlan plan, OperationMix mix, LoadRecorder recorder, long start, long end, int peak) {
+        Mono<Void> iteration = Mono.defer(() -> {
             long now = System.nanoTime();
-            if (now >= end) {
-                return;
-            }
             int target = plan.usersAt(Duration.ofNanos(now - start));
             if (index >= target) {
-                // not this VU's turn yet (ramp-up) or already ramped down: idle briefly, stay bounded by `end`
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-                continue;
+                // not this VU's turn (ramp-up) or ramped down: idle briefly; `end` still bounds the loop
+                return Mono.delay(Duration.ofNanos(IDLE_NANOS)).then();
             }
             LoadOperation operation = mix.next();
-            long sent = System.nanoTime();
-            try {
-                HttpResponse<Void> response =
-                        client.send(operation.request().get(), HttpResponse.BodyHandlers.discarding());
-                stats.record(operation, micros(sent), LoadStats.classify(response.statusCode()), target >= peak);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                stats.record(operation, micros(sent), LoadStats.classify(e), target >= peak);
-            }
-        }
+            return send(operation.request().get())
+                    .doOnNext(status ->
+                            recorder.record(operation, micros(now), LoadStats.classify(status), target >= peak))
+                    .onErrorResume(error -> {
+                        recorder.record(operation, micros(now), LoadStats.classify(error), target >= peak);
+                        return Mono.empty();
+                    })
+                    .then();
+        });
+        return iteration.repeat(() -> System.nanoTime() < end).then();
     }
 
     /** Open model: {@code rate} requests per second for {@code duration}, whatever the server does. */
@@ -87,7 +103,7 @@ public final class LoadEngine {
         if (rate < 1) {
             throw new IllegalArgumentException("arrival rate must be >= 1/s");
         }
-        LoadRecorder stats = new LoadRecorder();
+        LoadRecorder recorder = new LoadRecorder();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
@@ -105,61 +121,47 @@ public final class LoadEngine {
                             LockSupport.parkNanos(wait);
                         }
                         if (!inFlight.tryAcquire()) {
-                            // the client itself is saturated: count it, measured from the intended start
-                            stats.backlog(micros(intended));
+                            // the client itself is saturated: counted as an error, timed from the intended start
+                            recorder.backlog(micros(intended));
                             continue;
                         }
                         LoadOperation operation = mix.next();
                         active.incrementAndGet();
-                        CompletableFuture<HttpResponse<Void>> call;
-                        try {
-                            call = client.sendAsync(operation.request().get(), HttpResponse.BodyHandlers.discarding());
-                        } catch (RuntimeException e) {
-                            call = CompletableFuture.failedFuture(e);
-                        }
-                        call.whenComplete((response, error) -> {
-                            stats.record(
-                                    operation,
-                                    micros(intended),
-                                    error == null
-                                            ? LoadStats.classify(response.statusCode())
-                                            : LoadStats.classify(error),
-                                    true);
-                            active.decrementAndGet();
-                            inFlight.release();
-                        });
+                        send(operation.request().get())
+                                .doFinally(signal -> {
+                                    active.decrementAndGet();
+                                    inFlight.release();
+                                })
+                                .subscribe(
+                                        status -> recorder.record(
+                                                operation, micros(intended), LoadStats.classify(status), true),
+                                        error -> recorder.record(
+                                                operation, micros(intended), LoadStats.classify(error), true));
                     }
                 },
                 "open-model-dispatcher");
         dispatcher.setDaemon(true);
         dispatcher.start();
-        controller(stats, start, end, active::get, progress);
-        join(List.of(dispatcher), GRACE);
-        try {
-            // let requests in flight finish (bounded), so the totals include them
-            inFlight.tryAcquire(MAX_IN_FLIGHT, GRACE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return stats;
+        controller(recorder, start, end, active::get, progress);
+        waitUntil(() -> !dispatcher.isAlive() && inFlight.availablePermits() == MAX_IN_FLIGHT, GRACE);
+        return recorder;
     }
 
     private static void controller(
-            LoadRecorder stats, long start, long end, java.util.function.IntSupplier users, Consumer<String> progress) {
-        int second = 0;
-        while (true) {
+            LoadRecorder recorder, long start, long end, IntSupplier users, Consumer<String> progress) {
+        for (int second = 0; ; second++) {
             long next = start + TimeUnit.SECONDS.toNanos(second + 1);
             long now = System.nanoTime();
             if (next > end) {
                 LockSupport.parkNanos(Math.max(0, end - now));
-                stats.tick(second, users.getAsInt());
+                recorder.tick(second, users.getAsInt());
                 return;
             }
             LockSupport.parkNanos(Math.max(0, next - now));
-            var point = stats.tick(second, users.getAsInt());
+            var point = recorder.tick(second, users.getAsInt());
             if (second % 5 == 4) {
                 progress.accept(String.format(
-                        java.util.Locale.ROOT,
+                        Locale.ROOT,
                         "  t=%3ds  vus=%3d  req/s=%6d  p95=%8.2f ms  errors=%d",
                         second + 1,
                         point.activeUsers(),
@@ -167,7 +169,13 @@ public final class LoadEngine {
                         point.latencyP95Ms(),
                         point.errors()));
             }
-            second++;
+        }
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         }
     }
 
@@ -175,24 +183,14 @@ public final class LoadEngine {
         return (System.nanoTime() - fromNanos) / 1_000;
     }
 
-    private static void join(List<Thread> threads, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        for (Thread thread : threads) {
-            try {
-                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+    /** Convenience for a one-URL GET mix (the {@code load} command). */
+    public static OperationMix get(String name, java.net.URI uri) {
+        return new OperationMix(List.of(new LoadOperation("", name, 1, () -> LoadRequest.get(uri))));
     }
 
-    /** Convenience for a one-URL GET mix (the {@code load} command). */
-    public static OperationMix get(String name, java.net.URI uri, Duration timeout) {
-        return new OperationMix(List.of(new LoadOperation(
-                "",
-                name,
-                1,
-                () -> HttpRequest.newBuilder(uri).timeout(timeout).GET().build())));
+    @Override
+    public void close() {
+        connections.disposeLater().block(Duration.ofSeconds(5));
+        loops.disposeLater().block(Duration.ofSeconds(5));
     }
 }

@@ -68,15 +68,19 @@ public final class LoadStats {
     }
 
     public static String classify(Throwable error) {
-        Throwable cause = error;
-        while (cause.getCause() != null && !(cause instanceof HttpTimeoutException)) {
-            cause = cause.getCause();
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpTimeoutException
+                    || cause instanceof java.util.concurrent.TimeoutException
+                    || cause.getClass().getSimpleName().contains("Timeout")) {
+                return "timeout";
+            }
         }
-        if (cause instanceof HttpTimeoutException) {
-            return "timeout";
-        }
-        if (cause instanceof ConnectException || cause instanceof java.io.IOException) {
-            return "connection";
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException
+                    || cause instanceof java.io.IOException
+                    || cause.getClass().getSimpleName().contains("PrematureClose")) {
+                return "connection";
+            }
         }
         return "other";
     }

@@ -4,13 +4,12 @@ import dev.mcpstack.testsupport.repository.SyntheticRepository;
 import dev.mcpstack.validator.benchmarks.StackClient;
 import dev.mcpstack.validator.config.ValidatorProperties;
 import dev.mcpstack.validator.config.ValidatorProperties.Profile;
-import dev.mcpstack.validator.http.Http;
+import dev.mcpstack.validator.model.Json;
 import dev.mcpstack.validator.model.LoadTestResult;
 import dev.mcpstack.validator.model.ResourceUsageStats;
 import dev.mcpstack.validator.model.ServerId;
 import dev.mcpstack.validator.report.CheckResult;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,7 +51,13 @@ public final class LoadSuite {
     public List<CheckResult> run(List<LoadTestResult> results) {
         List<CheckResult> checks = new ArrayList<>();
         OperationMix mix = mix();
-        LoadEngine engine = new LoadEngine(stack.http().client());
+        try (LoadEngine engine = new LoadEngine(stack.http().timeout())) {
+            run(engine, mix, checks, results);
+        }
+        return checks;
+    }
+
+    private void run(LoadEngine engine, OperationMix mix, List<CheckResult> checks, List<LoadTestResult> results) {
         if (!profile.stages().isEmpty()) {
             StagePlan plan = new StagePlan(profile.stages());
             progress.accept("load: closed model, " + profile.stages().size() + " stages up to " + plan.maxUsers()
@@ -131,7 +136,6 @@ public final class LoadSuite {
                     properties.load().maxP95Ms(),
                     properties.load().maxErrorPercent()));
         }
-        return checks;
     }
 
     static CheckResult thresholds(String name, LoadTestResult result, double maxP95Ms, double maxErrorPercent) {
@@ -185,89 +189,47 @@ public final class LoadSuite {
                 SyntheticRepository.of(42, Math.max(1, profile.files())).searchQueries(100);
         URI codebase = stack.platform().baseUrl(ServerId.CODEBASE);
         URI workflow = stack.platform().baseUrl(ServerId.WORKFLOW);
-        Duration timeout = stack.http().timeout();
-        String codebaseGroup = ServerId.CODEBASE.wireName();
-        String workflowGroup = ServerId.WORKFLOW.wireName();
+        String cb = ServerId.CODEBASE.wireName();
+        String wf = ServerId.WORKFLOW.wireName();
         return new OperationMix(List.of(
                 new LoadOperation(
-                        codebaseGroup,
+                        cb,
                         "search",
                         4,
-                        () -> post(
-                                codebase,
-                                "/mcp/search",
-                                Map.of(
-                                        "query",
-                                        queries.get(ThreadLocalRandom.current().nextInt(queries.size())),
-                                        "limit",
-                                        10),
-                                timeout)),
+                        () -> json(
+                                codebase.resolve("/mcp/search"),
+                                Map.of("query", queries.get(random(queries.size())), "limit", 10))),
+                new LoadOperation(cb, "health", 1, () -> LoadRequest.get(codebase.resolve("/health"))),
                 new LoadOperation(
-                        codebaseGroup,
-                        "health",
-                        1,
-                        () -> HttpRequest.newBuilder(codebase.resolve("/health"))
-                                .timeout(timeout)
-                                .GET()
-                                .build()),
-                new LoadOperation(
-                        workflowGroup,
+                        wf,
                         "project_switch",
                         2,
-                        () -> HttpRequest.newBuilder(workflow.resolve("/mcp/projects/"
-                                        + (ThreadLocalRandom.current().nextBoolean() ? project : other) + "/activate"))
-                                .timeout(timeout)
-                                .header(
-                                        "X-Client-Id",
-                                        "load-" + runId + "-"
-                                                + ThreadLocalRandom.current().nextInt(50))
-                                .POST(HttpRequest.BodyPublishers.noBody())
-                                .build()),
+                        () -> LoadRequest.post(
+                                workflow.resolve("/mcp/projects/" + (random(2) == 0 ? project : other) + "/activate"),
+                                Map.of("X-Client-Id", "load-" + runId + "-" + random(50)),
+                                new byte[0])),
                 new LoadOperation(
-                        workflowGroup,
+                        wf,
                         "entity_query",
                         3,
-                        () -> post(
-                                workflow,
-                                "/mcp/entities/query",
-                                Map.of(
-                                        "project_id",
-                                        project,
-                                        "tags_any",
-                                        List.of("tag-"
-                                                + ThreadLocalRandom.current().nextInt(10)),
-                                        "limit",
-                                        20),
-                                timeout)),
+                        () -> json(
+                                workflow.resolve("/mcp/entities/query"),
+                                Map.of("project_id", project, "tags_any", List.of("tag-" + random(10)), "limit", 20))),
                 new LoadOperation(
-                        workflowGroup,
+                        wf,
                         "work_item_create",
                         1,
-                        () -> post(
-                                workflow,
-                                "/mcp/work_items",
-                                Map.of(
-                                        "project_id",
-                                        project,
-                                        "title",
-                                        "load item "
-                                                + ThreadLocalRandom.current().nextInt()),
-                                timeout)),
-                new LoadOperation(
-                        workflowGroup,
-                        "health",
-                        1,
-                        () -> HttpRequest.newBuilder(workflow.resolve("/health"))
-                                .timeout(timeout)
-                                .GET()
-                                .build())));
+                        () -> json(
+                                workflow.resolve("/mcp/work_items"),
+                                Map.of("project_id", project, "title", "load item " + random(1_000_000)))),
+                new LoadOperation(wf, "health", 1, () -> LoadRequest.get(workflow.resolve("/health")))));
     }
 
-    private static HttpRequest post(URI base, String path, Object body, Duration timeout) {
-        return HttpRequest.newBuilder(base.resolve(path))
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .POST(Http.json(body))
-                .build();
+    private static int random(int bound) {
+        return ThreadLocalRandom.current().nextInt(bound);
+    }
+
+    private static LoadRequest json(URI uri, Object body) {
+        return LoadRequest.post(uri, Map.of("Content-Type", "application/json"), Json.MAPPER.writeValueAsBytes(body));
     }
 }
