@@ -16,7 +16,10 @@ class MetricsExposureTest extends WorkflowApiTest {
         api.activate(client, project);
         api.post("/mcp/entities/query", client, body()).expect(200);
 
-        String scrape = http.get()
+        String scrape = http.mutate()
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+                .build()
+                .get()
                 .uri("/actuator/prometheus")
                 .exchange()
                 .expectStatus()

@@ -2,6 +2,7 @@ package dev.mcpstack.workflow.paging;
 
 import dev.mcpstack.common.problem.ApiProblem;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -47,7 +48,7 @@ public record Cursor(Instant createdAt, UUID id) {
                 throw invalid();
             }
             return new Cursor(createdAt, id);
-        } catch (IllegalArgumentException | java.time.DateTimeException | ArithmeticException e) {
+        } catch (IllegalArgumentException | DateTimeException | ArithmeticException e) {
             throw invalid();
         }
     }
