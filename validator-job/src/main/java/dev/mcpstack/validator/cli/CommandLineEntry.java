@@ -27,7 +27,16 @@ class CommandLineEntry implements CommandLineRunner, ExitCodeGenerator {
             cmd.getErr().println("validator error: " + error.getMessage());
             return 3;
         });
-        exitCode = commandLine.execute(args);
+        exitCode = commandLine.execute(commandArguments(args));
+    }
+
+    /** {@code --validator.x=y} and {@code --spring.x=y} are Spring properties (targets, profiles), not options. */
+    static String[] commandArguments(String... args) {
+        return java.util.Arrays.stream(args)
+                .filter(arg -> !arg.startsWith("--validator.")
+                        && !arg.startsWith("--spring.")
+                        && !arg.startsWith("--logging."))
+                .toArray(String[]::new);
     }
 
     @Override

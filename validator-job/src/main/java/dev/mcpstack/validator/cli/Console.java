@@ -11,18 +11,18 @@ import java.time.temporal.ChronoUnit;
  */
 public final class Console {
 
-    private static final PrintStream OUT = System.out;
-
     private Console() {}
 
     public static void progress(String line) {
-        OUT.println("[" + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "] " + line);
-        OUT.flush();
+        PrintStream out = System.out;
+        out.println("[" + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "] " + line);
+        out.flush();
     }
 
     public static void print(String text) {
-        OUT.println(text);
-        OUT.flush();
+        PrintStream out = System.out;
+        out.println(text);
+        out.flush();
     }
 
     public static String seconds(Duration duration) {
