@@ -9,6 +9,7 @@ import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -74,7 +75,13 @@ public final class DatabaseProbe implements SmartLifecycle {
         loop = Flux.interval(Duration.ZERO, properties.interval())
                 .onBackpressureDrop()
                 .concatMap(
-                        tick -> probe(factory).doOnNext(this::recordSuccess).onErrorResume(e -> recover(factory, e)), 0)
+                        tick -> probe(factory)
+                                // A timeout may be a stalled machine rather than a lost database: one more
+                                // probe on a fresh connection decides. A refused or closed connection is final.
+                                .onErrorResume(TimeoutException.class, timeout -> probe(factory))
+                                .doOnNext(this::recordSuccess)
+                                .onErrorResume(e -> recover(factory, e)),
+                        0)
                 .subscribe();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.mcpstack.common.database.PoolAccess;
+import dev.mcpstack.common.logging.EventThrottle;
 import dev.mcpstack.common.testapp.TestApp;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.Connection;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,12 +49,8 @@ class PoolExhaustionTest {
         List<Connection> held = new ArrayList<>();
         try {
             for (int i = 0; i < max; i++) {
-                held.add(Mono.from(pool.create()).block(Duration.ofSeconds(5)));
+                held.add(acquire(pool));
             }
-            await().atMost(Duration.ofSeconds(5))
-                    .untilAsserted(() -> assertThat(JsonLines.events(output, "connection_pool_high_utilization"))
-                            .isNotEmpty());
-
             web.post()
                     .uri("/mcp/notes")
                     .contentType(MediaType.APPLICATION_JSON)
@@ -107,6 +105,49 @@ class PoolExhaustionTest {
                         .isEqualTo("healthy"));
     }
 
+    @Autowired
+    EventThrottle throttle;
+
+    /** Each test sees its own first occurrence of the pool events (they are rate-limited per context). */
+    @BeforeEach
+    void freshEventWindows() {
+        throttle.reset("connection_pool_exhausted");
+        throttle.reset("connection_pool_high_utilization");
+    }
+
+    @Test
+    void highPoolUtilizationMakesTheServiceDegradedButStillUp(CapturedOutput output) {
+        ConnectionPool pool = PoolAccess.pool(connectionFactory);
+        assertThat(pool).isNotNull();
+        int max = pool.getMetrics().orElseThrow().getMaxAllocatedSize();
+        List<Connection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < max - 1; i++) {
+                held.add(acquire(pool));
+            }
+            web.get()
+                    .uri("/health")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.status")
+                    .isEqualTo("degraded")
+                    .jsonPath("$.database_status")
+                    .isEqualTo("connected")
+                    .jsonPath("$.connection_pool.utilization_percent")
+                    .isEqualTo(75.0)
+                    .jsonPath("$.details.connection_pool")
+                    .exists();
+            web.get().uri("/mcp/notes").exchange().expectStatus().isOk();
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(JsonLines.events(output, "connection_pool_high_utilization"))
+                            .isNotEmpty());
+        } finally {
+            held.forEach(connection -> Mono.from(connection.close()).block(Duration.ofSeconds(5)));
+        }
+    }
+
     @Test
     void aHotLoopOfExhaustionLogsTheEventOnlyOncePerInterval(CapturedOutput output) {
         ConnectionPool pool = PoolAccess.pool(connectionFactory);
@@ -115,7 +156,7 @@ class PoolExhaustionTest {
         List<Connection> held = new ArrayList<>();
         try {
             for (int i = 0; i < max; i++) {
-                held.add(Mono.from(pool.create()).block(Duration.ofSeconds(5)));
+                held.add(acquire(pool));
             }
             for (int i = 0; i < 5; i++) {
                 web.get().uri("/mcp/notes").exchange().expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
@@ -124,5 +165,10 @@ class PoolExhaustionTest {
             held.forEach(connection -> Mono.from(connection.close()).block(Duration.ofSeconds(5)));
         }
         assertThat(JsonLines.events(output, "connection_pool_exhausted")).hasSizeLessThanOrEqualTo(1);
+    }
+
+    /** Holds a pooled connection; retried because a new connection may take longer than max-acquire-time. */
+    private static Connection acquire(ConnectionPool pool) {
+        return Mono.from(pool.create()).retry(20).block(Duration.ofSeconds(30));
     }
 }

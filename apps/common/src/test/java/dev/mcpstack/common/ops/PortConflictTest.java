@@ -21,7 +21,7 @@ class PortConflictTest {
         try (ServerSocket occupied = new ServerSocket(0, 50, InetAddress.getByName("0.0.0.0"))) {
             int port = occupied.getLocalPort();
 
-            assertThatThrownBy(() -> TestApp.application().run("--server.port=" + port))
+            assertThatThrownBy(() -> TestApp.isolatedApplication().run("--server.port=" + port))
                     .isInstanceOf(RuntimeException.class);
 
             List<String> lines = output.getOut()

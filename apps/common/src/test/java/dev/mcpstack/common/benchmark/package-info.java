@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.common.benchmark;
+
+import org.jspecify.annotations.NullMarked;

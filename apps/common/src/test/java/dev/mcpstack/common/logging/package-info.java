@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.common.logging;
+
+import org.jspecify.annotations.NullMarked;
