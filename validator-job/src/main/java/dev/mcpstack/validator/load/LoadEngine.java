@@ -152,7 +152,7 @@ public final class LoadEngine implements AutoCloseable {
         for (int second = 0; ; second++) {
             long next = start + TimeUnit.SECONDS.toNanos(second + 1);
             long now = System.nanoTime();
-            if (next > end) {
+            if (next >= end) {
                 LockSupport.parkNanos(Math.max(0, end - now));
                 recorder.tick(second, users.getAsInt());
                 return;

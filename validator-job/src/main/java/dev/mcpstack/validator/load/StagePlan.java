@@ -7,17 +7,23 @@ import java.util.List;
 public final class StagePlan {
 
     private final List<Stage> stages;
+    private final int startUsers;
 
     public StagePlan(List<Stage> stages) {
+        this(stages, 0);
+    }
+
+    private StagePlan(List<Stage> stages, int startUsers) {
         if (stages.isEmpty()) {
             throw new IllegalArgumentException("a staged run needs at least one stage");
         }
         this.stages = List.copyOf(stages);
+        this.startUsers = startUsers;
     }
 
+    /** k6 {@code --vus N --duration D}: all N users from the first instant. */
     public static StagePlan constant(int users, Duration duration) {
-        // k6 --vus N --duration D: everybody from the first instant
-        return new StagePlan(List.of(new Stage(Duration.ofMillis(1), users), new Stage(duration, users)));
+        return new StagePlan(List.of(new Stage(duration, users)), users);
     }
 
     public Duration totalDuration() {
@@ -25,13 +31,14 @@ public final class StagePlan {
     }
 
     public int maxUsers() {
-        return stages.stream().mapToInt(Stage::target).max().orElse(0);
+        return Math.max(
+                startUsers, stages.stream().mapToInt(Stage::target).max().orElse(0));
     }
 
     /** Target VUs at {@code elapsed}: linear interpolation inside the current stage, rounded down; 0 after the end. */
     public int usersAt(Duration elapsed) {
         long at = elapsed.toNanos();
-        int from = 0;
+        int from = startUsers;
         long stageStart = 0;
         for (Stage stage : stages) {
             long length = stage.duration().toNanos();

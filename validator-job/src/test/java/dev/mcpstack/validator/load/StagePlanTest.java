@@ -48,7 +48,7 @@ class StagePlanTest {
     void constantPlanRunsEveryUserFromTheStart() {
         StagePlan constant = StagePlan.constant(20, Duration.ofSeconds(10));
 
-        assertThat(constant.usersAt(Duration.ofMillis(1))).isEqualTo(20);
+        assertThat(constant.usersAt(Duration.ZERO)).isEqualTo(20);
         assertThat(constant.usersAt(Duration.ofSeconds(9))).isEqualTo(20);
         assertThat(constant.usersAt(Duration.ofSeconds(11))).isZero();
     }
