@@ -21,19 +21,36 @@ final class CopyRows {
         return this;
     }
 
-    CopyRows text(CharSequence value) {
+    CopyRows text(String value) {
+        return text(value, 0, value.length());
+    }
+
+    /** Appends {@code value[from, to)} escaped, copying runs of ordinary characters in one go. */
+    CopyRows text(String value, int from, int to) {
         separate();
-        for (int i = 0; i < value.length(); i++) {
+        int run = from;
+        for (int i = from; i < to; i++) {
             char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> out.append(c);
+            if (c == '\\' || c == '\n' || c == '\r' || c == '\t') {
+                out.append(value, run, i);
+                out.append(
+                        switch (c) {
+                            case '\\' -> "\\\\";
+                            case '\n' -> "\\n";
+                            case '\r' -> "\\r";
+                            default -> "\\t";
+                        });
+                run = i + 1;
             }
         }
+        out.append(value, run, to);
         return this;
+    }
+
+    /** Starts a column the caller writes itself, already known to need no escaping. */
+    StringBuilder rawColumn() {
+        separate();
+        return out;
     }
 
     void endRow() {

@@ -11,6 +11,7 @@ import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Wrapped;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -36,6 +37,9 @@ class RepositoryIndexer {
             "COPY files (repository_id, path, language, line_count, size_bytes)" + " FROM STDIN";
     private static final String UPDATE_COUNTS = "UPDATE repositories SET file_count = $2, chunk_count = $3,"
             + " files_skipped = $4, indexed_at = now() WHERE id = $1";
+
+    /** Workers chunking and encoding at once: the machine's cores, PostgreSQL needs the rest. */
+    private static final int ENCODERS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private final ConnectionFactory connectionFactory;
     private final Scheduler scheduler;
@@ -83,7 +87,7 @@ class RepositoryIndexer {
                 .doOnNext(id -> run.repositoryId = id)
                 .flatMap(id -> execute(connection, "DELETE FROM chunks WHERE repository_id = $1", id)
                         .then(execute(connection, "DELETE FROM files WHERE repository_id = $1", id)))
-                .then(Mono.defer(() -> postgres.copyIn(ChunkProducer.COPY_CHUNKS, chunkRows(run, source))))
+                .then(Mono.defer(() -> postgres.copyIn(ChunkEncoder.COPY_CHUNKS, chunkRows(run, source))))
                 .then(Mono.defer(() -> postgres.copyIn(COPY_FILES, fileRows(run))))
                 .then(Mono.defer(() -> Mono.from(connection
                                 .createStatement(UPDATE_COUNTS)
@@ -97,19 +101,24 @@ class RepositoryIndexer {
                 .thenReturn(1L);
     }
 
+    /**
+     * Files are read in order on one worker; batches of them are chunked and encoded on up to {@link #ENCODERS}
+     * workers at once (COPY does not care about row order), and the counters are summed as batches complete.
+     */
     private Flux<ByteBuf> chunkRows(IndexRun run, Callable<SourceEntries> source) {
-        return Flux.<ByteBuf, ChunkProducer>generate(
+        int chunkLines = properties.chunkLines();
+        return Flux.<List<SourceFile>, FileBatches>generate(
                         () -> {
                             try {
-                                return new ChunkProducer(source.call(), run, properties.chunkLines());
+                                return new FileBatches(source.call(), run);
                             } catch (Exception e) {
                                 run.failure = e;
                                 throw e;
                             }
                         },
-                        (producer, sink) -> {
+                        (batches, sink) -> {
                             try {
-                                ByteBuf batch = producer.nextBatch();
+                                List<SourceFile> batch = batches.next();
                                 if (batch == null) {
                                     sink.complete();
                                 } else {
@@ -120,10 +129,20 @@ class RepositoryIndexer {
                                 run.failure = e;
                                 sink.error(e);
                             }
-                            return producer;
+                            return batches;
                         },
                         RepositoryIndexer::closeQuietly)
-                .subscribeOn(scheduler);
+                .subscribeOn(scheduler)
+                .flatMap(
+                        batch -> Mono.fromCallable(() -> ChunkEncoder.encode(batch, run.repositoryId, chunkLines))
+                                .subscribeOn(scheduler),
+                        ENCODERS,
+                        1)
+                .map(encoded -> {
+                    run.chunksCreated += encoded.chunks();
+                    run.files.addAll(encoded.files());
+                    return Unpooled.wrappedBuffer(encoded.rows());
+                });
     }
 
     private static Flux<ByteBuf> fileRows(IndexRun run) {
@@ -198,7 +217,7 @@ class RepositoryIndexer {
         return error;
     }
 
-    private static void closeQuietly(ChunkProducer producer) {
+    private static void closeQuietly(FileBatches producer) {
         try {
             producer.close();
         } catch (IOException e) {

@@ -4,21 +4,25 @@ import dev.mcpstack.codebase.tokens.CodeTokens;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a chunk's {@code tsvector} literal in Java (PostgreSQL then only parses it): every identifier whole and
- * split, declarations ({@code class X}, {@code def x(}, {@code public Foo bar(}) at weight A, the file path's
- * terms at weight B, everything else at D. Positions keep split words next to each other so phrase-like queries
- * rank well; a term keeps at most {@link #MAX_POSITIONS} positions (ranking saturates long before that).
+ * split into words, exactly as {@link CodeTokens} does for queries; declarations ({@code class X}, {@code def x(},
+ * {@code public Foo bar(}) at weight A, the file path's terms at weight B, everything else at D. A term keeps at
+ * most {@link #MAX_POSITIONS} positions (ranking saturates long before that; fewer positions mean smaller rows).
+ *
+ * <p>This is the indexing hot path (tens of MB per request), so it scans characters once into a reused buffer
+ * instead of going through {@link CodeTokens}' allocating helpers. Not thread-safe: one instance per worker.
  */
 final class SearchVector {
 
-    private static final int MAX_POSITIONS = 8;
+    private static final int MAX_POSITIONS = 4;
     private static final int MAX_POSITION = 16_383;
     private static final int MAX_TERMS = 5_000;
+    private static final int MAX_SCANNED = 256;
     private static final int WEIGHT_A = 3;
     private static final int WEIGHT_B = 2;
     private static final int WEIGHT_D = 0;
@@ -67,20 +71,12 @@ final class SearchVector {
             "void",
             "default");
 
-    private final Map<String, int[]> positions = new HashMap<>();
-    private int position = 1;
-
-    private SearchVector() {}
-
-    /** The literal for a chunk of {@code content} in the file whose path terms are {@code pathTerms}. */
-    static String build(List<String> pathTerms, CharSequence content) {
-        SearchVector vector = new SearchVector();
-        for (String term : pathTerms) {
-            vector.add(term, WEIGHT_B);
-        }
-        vector.addCode(content);
-        return vector.literal();
-    }
+    private final Map<String, int[]> positions = new HashMap<>(1024);
+    private final char[] term = new char[MAX_SCANNED];
+    private final int[] wordStarts = new int[MAX_SCANNED + 1];
+    private int position;
+    private int termLength;
+    private int wordCount;
 
     /** Terms of a file path: every directory and the file name without extension, whole and split. */
     static List<String> pathTerms(String path) {
@@ -97,63 +93,132 @@ final class SearchVector {
         return terms;
     }
 
-    private void addCode(CharSequence content) {
+    /**
+     * Appends the literals for {@code content[from, to)} of a file with {@code pathTerms} as two COPY columns: the
+     * ranking vector (declaration and path terms only) and the full search vector.
+     */
+    void write(List<String> pathTerms, String content, int from, int to, CopyRows rows) {
+        positions.clear();
+        position = 1;
+        for (String pathTerm : pathTerms) {
+            add(pathTerm, WEIGHT_B);
+        }
+        scan(content, from, to);
+        appendLiteral(rows.rawColumn(), true);
+        appendLiteral(rows.rawColumn(), false);
+    }
+
+    private void scan(String s, int from, int to) {
         String previous = "";
         boolean previousFirstOnLine = false;
         boolean atLineStart = true;
+        boolean onlyWhitespace = true;
         boolean methodLine = false;
         boolean lineDeclared = false;
-        int scanned = 0;
-        for (int[] span : CodeTokens.identifiers(content)) {
-            int start = span[0];
-            int end = span[1];
-            boolean onlyWhitespaceBefore = true;
-            for (; scanned < start; scanned++) {
-                char c = content.charAt(scanned);
-                if (c == '\n') {
-                    atLineStart = true;
-                    onlyWhitespaceBefore = true;
-                    methodLine = false;
-                } else if (!Character.isWhitespace(c)) {
-                    onlyWhitespaceBefore = false;
-                }
+        int i = from;
+        while (i < to) {
+            char c = s.charAt(i);
+            if (c == '\n') {
+                atLineStart = true;
+                onlyWhitespace = true;
+                methodLine = false;
+                i++;
+                continue;
             }
-            scanned = end;
-            boolean firstOnLine = atLineStart && onlyWhitespaceBefore;
+            if (!CodeTokens.isIdentifierPart(c)) {
+                if (c != ' ' && c != '\t' && c != '\r') {
+                    onlyWhitespace = false;
+                }
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < to && (CodeTokens.isIdentifierPart(s.charAt(i)) || isKebabHyphen(s, i, to))) {
+                i++;
+            }
+            boolean firstOnLine = atLineStart && onlyWhitespace;
             atLineStart = false;
-            String word = content.subSequence(start, end).toString();
+            onlyWhitespace = false;
+            String whole = termOf(s, start, i);
             if (firstOnLine) {
-                methodLine = METHOD_LINE.contains(word);
+                methodLine = whole != null && METHOD_LINE.contains(whole);
                 lineDeclared = false;
             }
             // "type" declares only at the start of a line (Go, TypeScript); elsewhere it is a common variable name
             boolean declaration = DECLARING.contains(previous) || (previousFirstOnLine && previous.equals("type"));
-            if (!declaration && methodLine && !lineDeclared && end < content.length() && content.charAt(end) == '(') {
+            if (!declaration && methodLine && !lineDeclared && i < to && s.charAt(i) == '(') {
                 declaration = true;
                 lineDeclared = true;
             }
-            int weight = declaration ? WEIGHT_A : WEIGHT_D;
-            String whole = CodeTokens.whole(content, start, end);
-            if (whole != null) {
-                add(whole, weight);
-            }
-            for (String part : CodeTokens.words(content, start, end)) {
-                add(part, weight);
-            }
-            previous = word.length() <= 10 ? word.toLowerCase(Locale.ROOT) : "";
+            addTerms(whole, declaration ? WEIGHT_A : WEIGHT_D);
+            previous = whole == null ? "" : whole;
             previousFirstOnLine = firstOnLine;
         }
     }
 
-    private void add(String term, int weight) {
+    private static boolean isKebabHyphen(String s, int i, int to) {
+        return s.charAt(i) == '-'
+                && i + 1 < to
+                && Character.isLetter(s.charAt(i - 1))
+                && Character.isLetter(s.charAt(i + 1));
+    }
+
+    /**
+     * Lower-cases the identifier's letters and digits into {@link #term}, noting where words start by the same
+     * rules as {@link CodeTokens#words}; returns the whole term, or null when too short or long.
+     */
+    private @Nullable String termOf(String s, int start, int end) {
+        termLength = 0;
+        wordCount = 0;
+        boolean inWord = false;
+        for (int i = start; i < end && termLength < MAX_SCANNED; i++) {
+            char c = s.charAt(i);
+            if (!Character.isLetterOrDigit(c)) {
+                inWord = false;
+                continue;
+            }
+            boolean boundary = !inWord;
+            if (inWord && Character.isUpperCase(c)) {
+                char previous = s.charAt(i - 1);
+                boundary = Character.isLowerCase(previous)
+                        || Character.isDigit(previous)
+                        || (Character.isUpperCase(previous) && i + 1 < end && Character.isLowerCase(s.charAt(i + 1)));
+            }
+            if (boundary) {
+                wordStarts[wordCount++] = termLength;
+            }
+            term[termLength++] = Character.toLowerCase(c);
+            inWord = true;
+        }
+        wordStarts[wordCount] = termLength;
+        return termLength >= CodeTokens.MIN_TERM_LENGTH && termLength <= CodeTokens.MAX_TERM_LENGTH
+                ? new String(term, 0, termLength)
+                : null;
+    }
+
+    private void addTerms(@Nullable String whole, int weight) {
+        if (whole != null) {
+            add(whole, weight);
+        }
+        if (wordCount > 1) {
+            for (int w = 0; w < wordCount; w++) {
+                int length = wordStarts[w + 1] - wordStarts[w];
+                if (length >= CodeTokens.MIN_TERM_LENGTH && length <= CodeTokens.MAX_TERM_LENGTH) {
+                    add(new String(term, wordStarts[w], length), weight);
+                }
+            }
+        }
+    }
+
+    private void add(String lexeme, int weight) {
         int pos = Math.min(position++, MAX_POSITION);
-        int[] list = positions.get(term);
+        int[] list = positions.get(lexeme);
         if (list == null) {
             if (positions.size() >= MAX_TERMS) {
                 return;
             }
             list = new int[MAX_POSITIONS + 1];
-            positions.put(term, list);
+            positions.put(lexeme, list);
         }
         int packed = pos << 2 | weight;
         int count = list[0];
@@ -165,21 +230,24 @@ final class SearchVector {
         }
     }
 
-    private String literal() {
-        StringBuilder out = new StringBuilder(positions.size() * 16);
+    /** The tsvector literal of every term, or with {@code strongOnly} of the A and B positions only. */
+    private void appendLiteral(StringBuilder out, boolean strongOnly) {
         for (Map.Entry<String, int[]> entry : positions.entrySet()) {
-            out.append('\'').append(entry.getKey()).append('\'');
             int[] list = entry.getValue();
+            if (strongOnly && !hasStrong(list)) {
+                continue;
+            }
+            out.append('\'').append(entry.getKey()).append('\'');
             char separator = ':';
             int lastPosition = 0;
             for (int i = 1; i <= list[0]; i++) {
                 int pos = list[i] >>> 2;
-                if (pos == lastPosition) {
+                int weight = list[i] & 3;
+                if (pos == lastPosition || (strongOnly && weight == WEIGHT_D)) {
                     continue;
                 }
                 lastPosition = pos;
                 out.append(separator).append(pos);
-                int weight = list[i] & 3;
                 if (weight != WEIGHT_D) {
                     out.append(WEIGHT_LETTERS[weight]);
                 }
@@ -187,6 +255,14 @@ final class SearchVector {
             }
             out.append(' ');
         }
-        return out.toString();
+    }
+
+    private static boolean hasStrong(int[] list) {
+        for (int i = 1; i <= list[0]; i++) {
+            if ((list[i] & 3) != WEIGHT_D) {
+                return true;
+            }
+        }
+        return false;
     }
 }

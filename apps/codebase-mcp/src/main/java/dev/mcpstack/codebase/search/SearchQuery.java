@@ -13,10 +13,11 @@ import org.jspecify.annotations.Nullable;
  * {@code ('invoiceledger' | 'invoice' & 'ledger')}). Terms are letters and digits only, so operators and SQL in
  * the query are just text that yields no terms.
  *
- * @param tsquery the literal to cast with {@code ::tsquery}
+ * @param tsquery the literal to cast with {@code ::tsquery}: what a chunk must match
+ * @param rankTsquery any of the terms, for ranking: credit for every term found in declarations or the path
  * @param terms every whole term and word, for highlighting the snippet
  */
-record SearchQuery(String tsquery, List<String> terms) {
+record SearchQuery(String tsquery, String rankTsquery, List<String> terms) {
 
     /** At most this many identifiers take part; more would only make the query slower, not better. */
     static final int MAX_IDENTIFIERS = 16;
@@ -60,6 +61,10 @@ record SearchQuery(String tsquery, List<String> terms) {
         if (clauses.isEmpty()) {
             return null;
         }
-        return new SearchQuery(String.join(" & ", clauses), List.copyOf(terms));
+        StringBuilder any = new StringBuilder();
+        for (String term : terms) {
+            any.append(any.isEmpty() ? "" : " | ").append('\'').append(term).append('\'');
+        }
+        return new SearchQuery(String.join(" & ", clauses), any.toString(), List.copyOf(terms));
     }
 }

@@ -13,17 +13,18 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Ranks chunks with {@code ts_rank} over the weighted search vector (declarations A, path B, other identifiers D),
- * so the chunk declaring a queried class comes first, then its file, then files that merely use it. One round trip:
- * the total count rides along as a window aggregate.
+ * Matches chunks through the GIN index on the full search vector, then ranks every match with {@code ts_rank} over
+ * its small ranking vector (declarations A, path B): the chunk declaring a queried class comes first, then its file,
+ * then files that merely use it (score 0, ordered by path). One round trip: the total count rides along as a window
+ * aggregate.
  */
 @Service
 class SearchService {
 
     private static final String SELECT = "SELECT id, repository_id, file_path, start_line, end_line, content,"
-            + " ts_rank(search_vector, q) AS score, count(*) OVER () AS total"
-            + " FROM chunks, CAST($1 AS tsquery) AS q WHERE search_vector @@ q";
-    private static final String ORDER = " ORDER BY score DESC, file_path, start_line LIMIT $2";
+            + " ts_rank(rank_vector, CAST($2 AS tsquery)) AS score, count(*) OVER () AS total"
+            + " FROM chunks WHERE search_vector @@ CAST($1 AS tsquery)";
+    private static final String ORDER = " ORDER BY score DESC, file_path, start_line LIMIT $3";
 
     /** The SQL for each combination of filters, built once. */
     private final Map<String, String> statements = new ConcurrentHashMap<>();
@@ -52,9 +53,11 @@ class SearchService {
                 + (filters.language() != null ? "l" : "")
                 + (filters.filePathPrefix() != null ? "p" : "");
         String sql = statements.computeIfAbsent(key, k -> sql(filters));
-        DatabaseClient.GenericExecuteSpec spec =
-                database.sql(sql).bind("$1", query.tsquery()).bind("$2", limit);
-        int index = 3;
+        DatabaseClient.GenericExecuteSpec spec = database.sql(sql)
+                .bind("$1", query.tsquery())
+                .bind("$2", query.rankTsquery())
+                .bind("$3", limit);
+        int index = 4;
         if (filters.repositoryId() != null) {
             spec = spec.bind("$" + index++, filters.repositoryId());
         }
@@ -92,7 +95,7 @@ class SearchService {
 
     private static String sql(Filters filters) {
         StringBuilder sql = new StringBuilder(SELECT);
-        int index = 3;
+        int index = 4;
         if (filters.repositoryId() != null) {
             sql.append(" AND repository_id = $").append(index++);
         }
