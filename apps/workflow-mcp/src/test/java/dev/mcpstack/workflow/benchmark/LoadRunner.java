@@ -34,6 +34,18 @@ final class LoadRunner {
 
     record Result(String name, Histogram histogram, int errors, long wallMillis) {
 
+        static Result merge(String name, List<Result> parts) {
+            Histogram total = new Histogram(TimeUnit.SECONDS.toMicros(30), 3);
+            int errors = 0;
+            long wall = 0;
+            for (Result part : parts) {
+                total.add(part.histogram());
+                errors += part.errors();
+                wall += part.wallMillis();
+            }
+            return new Result(name, total, errors, wall);
+        }
+
         String row() {
             return String.format(
                     "| %s | %d | %.2f | %.2f | %.2f | %.2f | %d | %.0f |",

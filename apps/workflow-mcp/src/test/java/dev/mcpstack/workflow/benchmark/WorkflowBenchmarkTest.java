@@ -100,8 +100,6 @@ class WorkflowBenchmarkTest {
                 "switch-" + run + "-" + client,
                 null,
                 200);
-        LoadRunner.Workload queries = (client, i) ->
-                new LoadRunner.Call("POST", "/mcp/entities/query", clientId(run, client), query(client, i), 200);
         LoadRunner.Workload workItems = (client, i) -> new LoadRunner.Call(
                 "POST",
                 "/mcp/work_items",
@@ -112,16 +110,44 @@ class WorkflowBenchmarkTest {
                         "entity_references",
                         chunks.subList(i % chunks.size(), Math.min(chunks.size(), i % chunks.size() + 3)))),
                 201);
+        UUID sample = new Api(http)
+                .post(
+                        "/mcp/work_items",
+                        clientId(run, 0),
+                        body("title", "read me", "entity_references", chunks.subList(0, 3)))
+                .expect(201)
+                .id();
+        LoadRunner.Workload workItemReads = (client, i) -> new LoadRunner.Call(
+                "GET",
+                "/mcp/work_items/" + sample + "?project_id=" + projects.get(0),
+                clientId(run, client),
+                null,
+                200);
 
         // warm-up: JIT, connection pools, prepared statements; not recorded
         runner.run("warm-up switches", CLIENTS, 30, switches);
-        runner.run("warm-up queries", CLIENTS, 60, queries);
+        for (int kind = 0; kind < QUERY_KINDS.length; kind++) {
+            runner.run("warm-up queries", CLIENTS, 10, queries(run, kind));
+        }
         runner.run("warm-up work items", CLIENTS, 20, workItems);
+        runner.run("warm-up work item reads", CLIENTS, 20, workItemReads);
 
-        List<LoadRunner.Result> results = List.of(
-                runner.run("project switch (POST /mcp/projects/{id}/activate)", CLIENTS, 40, switches),
-                runner.run("entity query (POST /mcp/entities/query)", CLIENTS, 150, queries),
-                runner.run("work item create + reference check (POST /mcp/work_items)", CLIENTS, 60, workItems));
+        List<LoadRunner.Result> results = new ArrayList<>();
+        results.add(runner.run("project switch (POST /mcp/projects/{id}/activate)", CLIENTS, 40, switches));
+        List<LoadRunner.Result> queryResults = new ArrayList<>();
+        for (int kind = 0; kind < QUERY_KINDS.length; kind++) {
+            queryResults.add(runner.run("entity query: " + QUERY_KINDS[kind], CLIENTS, 25, queries(run, kind)));
+        }
+        results.add(LoadRunner.Result.merge("entity query, all kinds above (POST /mcp/entities/query)", queryResults));
+        results.addAll(queryResults);
+        results.add(runner.run("work item create + reference check (POST /mcp/work_items)", CLIENTS, 60, workItems));
+        results.add(
+                runner.run("work item read + reference check (GET /mcp/work_items/{id})", CLIENTS, 60, workItemReads));
+
+        // the same operations from one client at a time: the service's own latency without queueing for CPU
+        results.add(runner.run("1 client: project switch", 1, 200, switches));
+        results.add(runner.run("1 client: entity query, entity_type", 1, 200, queries(run, 0)));
+        results.add(runner.run("1 client: work item create + reference check", 1, 200, workItems));
 
         StringBuilder report = new StringBuilder()
                 .append("| operation | requests | p50 ms | p95 ms | p99 ms | max ms | errors | req/s |\n")
@@ -151,8 +177,32 @@ class WorkflowBenchmarkTest {
         return "bench-" + run + "-" + client;
     }
 
-    private static String query(int client, int i) {
-        Map<String, Object> query = switch ((client + i) % 6) {
+    private static final String[] QUERY_KINDS = {
+        "entity_type",
+        "tags_any (2 tags)",
+        "data_contains",
+        "name_prefix",
+        "entity_type + data_contains, limit 50",
+        "no filter, limit 100",
+        "entity_type, page 2 via cursor"
+    };
+
+    private LoadRunner.Workload queries(String run, int kind) {
+        String secondPage = kind == 6 ? secondPageQuery(run) : "";
+        return (client, i) -> new LoadRunner.Call(
+                "POST", "/mcp/entities/query", clientId(run, client), kind == 6 ? secondPage : query(kind, i), 200);
+    }
+
+    private String secondPageQuery(String run) {
+        String cursor = new Api(http)
+                .post("/mcp/entities/query", clientId(run, 0), body("entity_type", "service"))
+                .expect(200)
+                .text("next_cursor");
+        return JSON.writeValueAsString(body("entity_type", "service", "cursor", cursor));
+    }
+
+    private static String query(int kind, int i) {
+        Map<String, Object> query = switch (kind) {
             case 0 -> body("entity_type", TYPES[i % TYPES.length]);
             case 1 -> body("tags_any", List.of("tag-" + (i % 20), "tag-" + ((i + 3) % 20)));
             case 2 -> body("data_contains", Map.of("lang", LANGS[i % 3]));

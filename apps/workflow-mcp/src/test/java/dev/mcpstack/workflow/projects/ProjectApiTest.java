@@ -3,6 +3,7 @@ package dev.mcpstack.workflow.projects;
 import static dev.mcpstack.workflow.testing.Api.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mcpstack.workflow.WorkflowMcpApplication;
 import dev.mcpstack.workflow.testing.Api;
 import dev.mcpstack.workflow.testing.WorkflowApiTest;
 import java.time.Duration;
@@ -13,7 +14,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.test.StepVerifier;
 
 class ProjectApiTest extends WorkflowApiTest {
@@ -105,6 +108,28 @@ class ProjectApiTest extends WorkflowApiTest {
                 .expectNext(project)
                 .expectComplete()
                 .verify(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aRestartedServiceStillKnowsTheActiveProject() {
+        UUID project = api.createProject("restart");
+        String client = "restart-" + UUID.randomUUID();
+        api.activate(client, project);
+
+        try (ConfigurableApplicationContext restarted = WorkflowMcpApplication.application()
+                .run("--server.port=0", "--workflow.codebase.url=http://127.0.0.1:1")) {
+            int port = restarted.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+            WebTestClient other = WebTestClient.bindToServer()
+                    .baseUrl("http://127.0.0.1:" + port)
+                    .responseTimeout(Duration.ofSeconds(30))
+                    .build();
+
+            assertThat(new Api(other)
+                            .get("/mcp/projects/active", client)
+                            .expect(200)
+                            .id())
+                    .isEqualTo(project);
+        }
     }
 
     @Test
