@@ -1,6 +1,7 @@
 package dev.mcpstack.common.database;
 
 import dev.mcpstack.common.logging.EventThrottle;
+import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.PoolMetrics;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
@@ -33,6 +34,8 @@ public final class PoolWatch implements SmartLifecycle {
     private final EventThrottle throttle;
     private volatile long lastAcquireTimeoutNanos = System.nanoTime() - 2 * RECENT_TIMEOUT_NANOS;
     private volatile @Nullable Disposable loop;
+    private volatile @Nullable Optional<ConnectionPool> pool;
+    private volatile int minSize = -1;
 
     PoolWatch(
             ObjectProvider<ConnectionFactory> connectionFactories,
@@ -49,7 +52,7 @@ public final class PoolWatch implements SmartLifecycle {
 
     /** Current pool numbers; cheap (reads counters), never touches the database. */
     public PoolSnapshot snapshot() {
-        Optional<PoolMetrics> metrics = PoolAccess.metrics(connectionFactories.getIfAvailable());
+        Optional<PoolMetrics> metrics = pool().flatMap(ConnectionPool::getMetrics);
         if (metrics.isEmpty()) {
             return PoolSnapshot.NONE;
         }
@@ -71,13 +74,25 @@ public final class PoolWatch implements SmartLifecycle {
         logExhausted(snapshot(), true);
     }
 
-    private int minSize() {
-        R2dbcProperties r2dbc = r2dbcProperties.getIfAvailable();
-        if (r2dbc == null) {
-            return 0;
+    /** Resolved once: /health reads it on every call and must stay cheap. */
+    private Optional<ConnectionPool> pool() {
+        Optional<ConnectionPool> found = pool;
+        if (found == null) {
+            found = Optional.ofNullable(PoolAccess.pool(connectionFactories.getIfAvailable()));
+            pool = found;
         }
-        R2dbcProperties.Pool pool = r2dbc.getPool();
-        return pool.getMinIdle() > 0 ? pool.getMinIdle() : pool.getInitialSize();
+        return found;
+    }
+
+    private int minSize() {
+        int found = minSize;
+        if (found < 0) {
+            R2dbcProperties r2dbc = r2dbcProperties.getIfAvailable();
+            R2dbcProperties.Pool config = r2dbc == null ? null : r2dbc.getPool();
+            found = config == null ? 0 : config.getMinIdle() > 0 ? config.getMinIdle() : config.getInitialSize();
+            minSize = found;
+        }
+        return found;
     }
 
     private void check() {

@@ -11,8 +11,9 @@ import java.util.Map;
  */
 public record MetricsResponse(List<Counter> counters, List<Histogram> histograms) {
 
+    /** {@code value} is a whole number (as the seed's int) unless the counter really holds a fraction. */
     public record Counter(
-            String name, @JsonProperty("help_text") String helpText, Map<String, String> labels, double value) {}
+            String name, @JsonProperty("help_text") String helpText, Map<String, String> labels, Number value) {}
 
     public record Histogram(
             String name,

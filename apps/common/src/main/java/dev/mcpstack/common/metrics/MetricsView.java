@@ -41,7 +41,7 @@ final class MetricsView {
             if (snapshot instanceof CounterSnapshot counter) {
                 for (CounterSnapshot.CounterDataPointSnapshot point : counter.getDataPoints()) {
                     counters.add(new MetricsResponse.Counter(
-                            name + "_total", help, labels(point.getLabels()), point.getValue()));
+                            name + "_total", help, labels(point.getLabels()), number(point.getValue())));
                 }
             } else if (snapshot instanceof HistogramSnapshot histogram) {
                 for (HistogramSnapshot.HistogramDataPointSnapshot point : histogram.getDataPoints()) {
@@ -70,6 +70,11 @@ final class MetricsView {
             }
         }
         return result;
+    }
+
+    private static Number number(double value) {
+        boolean whole = value == Math.rint(value) && Math.abs(value) < 9.0e15;
+        return whole ? (Number) (long) value : (Number) value;
     }
 
     private static Map<String, String> labels(Labels labels) {

@@ -33,11 +33,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         classes = TestApp.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = TestApp.CONFIG_NAME)
-class HealthLatencyBenchmark {
+class HealthLatencyBenchmarkTest {
 
     private static final int WARM_UP = 3_000;
     private static final int MEASURED = 20_000;
-    private static final int CLIENTS = 4;
+    /** Concurrent keep-alive clients; {@code -Dbenchmark.clients=N} to change. */
+    private static final int CLIENTS = Integer.getInteger("benchmark.clients", 2);
+
     private static final Duration TIME_LIMIT = Duration.ofMinutes(3);
 
     @LocalServerPort
