@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +20,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 final class MetricsView {
+
+    private static final String INFINITY = "Infinity";
 
     private final PrometheusMeterRegistry registry;
 
@@ -39,37 +42,52 @@ final class MetricsView {
                     ? ""
                     : snapshot.getMetadata().getHelp();
             if (snapshot instanceof CounterSnapshot counter) {
-                for (CounterSnapshot.CounterDataPointSnapshot point : counter.getDataPoints()) {
-                    counters.add(new MetricsResponse.Counter(
-                            name + "_total", help, labels(point.getLabels()), number(point.getValue())));
-                }
+                counters.add(counter(name + "_total", help, counter));
             } else if (snapshot instanceof HistogramSnapshot histogram) {
-                for (HistogramSnapshot.HistogramDataPointSnapshot point : histogram.getDataPoints()) {
-                    histograms.add(new MetricsResponse.Histogram(
-                            name,
-                            help,
-                            labels(point.getLabels()),
-                            buckets(point.getClassicBuckets()),
-                            point.getCount(),
-                            point.getSum()));
-                }
+                histograms.add(histogram(name, help, histogram));
             }
         }
         return new MetricsResponse(counters, histograms);
     }
 
-    /** The model keeps per-bucket counts; the exposition (and our JSON) is cumulative, like Prometheus's le. */
-    private static List<MetricsResponse.Bucket> buckets(ClassicHistogramBuckets buckets) {
-        List<MetricsResponse.Bucket> result = new ArrayList<>(buckets.size());
-        long cumulative = 0;
-        for (int i = 0; i < buckets.size(); i++) {
-            cumulative += buckets.getCount(i);
-            double bound = buckets.getUpperBound(i);
-            if (!Double.isInfinite(bound)) {
-                result.add(new MetricsResponse.Bucket(bound, cumulative));
-            }
+    private static MetricsResponse.Counter counter(String name, String help, CounterSnapshot counter) {
+        double total = 0;
+        List<MetricsResponse.CounterSeries> series = new ArrayList<>();
+        for (CounterSnapshot.CounterDataPointSnapshot point : counter.getDataPoints()) {
+            total += point.getValue();
+            series.add(new MetricsResponse.CounterSeries(labels(point.getLabels()), number(point.getValue())));
         }
-        return result;
+        return new MetricsResponse.Counter(name, help, number(total), series);
+    }
+
+    /**
+     * Sums the label sets bucket by bucket. The model keeps per-bucket (not cumulative) counts, so series with
+     * different bounds still add up correctly before the running total makes them cumulative like Prometheus's le.
+     */
+    private static MetricsResponse.Histogram histogram(String name, String help, HistogramSnapshot histogram) {
+        TreeMap<Double, Long> perBucket = new TreeMap<>();
+        long count = 0;
+        double sum = 0;
+        List<MetricsResponse.HistogramSeries> series = new ArrayList<>();
+        for (HistogramSnapshot.HistogramDataPointSnapshot point : histogram.getDataPoints()) {
+            ClassicHistogramBuckets buckets = point.getClassicBuckets();
+            for (int i = 0; i < buckets.size(); i++) {
+                perBucket.merge(buckets.getUpperBound(i), buckets.getCount(i), Long::sum);
+            }
+            count += point.getCount();
+            sum += point.getSum();
+            series.add(
+                    new MetricsResponse.HistogramSeries(labels(point.getLabels()), point.getCount(), point.getSum()));
+        }
+        perBucket.putIfAbsent(Double.POSITIVE_INFINITY, 0L);
+        List<MetricsResponse.Bucket> buckets = new ArrayList<>(perBucket.size());
+        long cumulative = 0;
+        for (Map.Entry<Double, Long> bucket : perBucket.entrySet()) {
+            cumulative += bucket.getValue();
+            Object bound = bucket.getKey().isInfinite() ? INFINITY : bucket.getKey();
+            buckets.add(new MetricsResponse.Bucket(bound, cumulative));
+        }
+        return new MetricsResponse.Histogram(name, help, buckets, count, sum, series);
     }
 
     private static Number number(double value) {

@@ -88,28 +88,59 @@ class HealthAndMetricsTest {
     }
 
     @Test
-    void jsonHistogramsHaveCumulativeSortedBucketsMatchingTheirCount() {
+    void jsonHistogramsHaveCumulativeSortedBucketsEndingAtTheirCount() {
         web.get().uri("/mcp/notes").exchange().expectStatus().isOk();
         MetricsSnapshot json = metricsJson();
 
         List<JsonNode> httpHistograms = json.histograms().stream()
                 .filter(h -> h.path("name").asString().equals("http_server_requests_seconds"))
                 .toList();
-        assertThat(httpHistograms).isNotEmpty();
-        for (JsonNode histogram : httpHistograms) {
-            double previousLe = Double.NEGATIVE_INFINITY;
-            long previousCount = 0;
-            for (JsonNode bucket : histogram.path("buckets")) {
-                assertThat(bucket.path("bucket_le").asDouble()).isGreaterThan(previousLe);
-                assertThat(bucket.path("count").asLong()).isGreaterThanOrEqualTo(previousCount);
-                previousLe = bucket.path("bucket_le").asDouble();
-                previousCount = bucket.path("count").asLong();
-            }
-            assertThat(histogram.path("buckets").size()).isGreaterThan(10);
-            assertThat(previousCount)
-                    .isLessThanOrEqualTo(histogram.path("count").asLong());
-            assertThat(histogram.path("labels").path("application").asString()).isEqualTo("test-mcp");
+        assertThat(httpHistograms).hasSize(1);
+        JsonNode histogram = httpHistograms.get(0);
+        JsonNode buckets = histogram.path("buckets");
+        assertThat(buckets.size()).isGreaterThan(10);
+        double previousLe = Double.NEGATIVE_INFINITY;
+        long previousCount = 0;
+        for (int i = 0; i < buckets.size() - 1; i++) {
+            JsonNode bucket = buckets.get(i);
+            assertThat(bucket.path("bucket_le").isNumber()).isTrue();
+            assertThat(bucket.path("bucket_le").asDouble()).isGreaterThan(previousLe);
+            assertThat(bucket.path("count").asLong()).isGreaterThanOrEqualTo(previousCount);
+            previousLe = bucket.path("bucket_le").asDouble();
+            previousCount = bucket.path("count").asLong();
         }
+        JsonNode last = buckets.get(buckets.size() - 1);
+        assertThat(last.path("bucket_le").asString()).isEqualTo("Infinity");
+        assertThat(last.path("count").asLong())
+                .isGreaterThanOrEqualTo(previousCount)
+                .isEqualTo(histogram.path("count").asLong())
+                .isPositive();
+        long seriesTotal = histogram
+                .path("series")
+                .valueStream()
+                .peek(series -> assertThat(
+                                series.path("labels").path("application").asString())
+                        .isEqualTo("test-mcp"))
+                .mapToLong(series -> series.path("count").asLong())
+                .sum();
+        assertThat(seriesTotal).isEqualTo(histogram.path("count").asLong());
+    }
+
+    @Test
+    void jsonCountersTotalTheirLabelledSeries() {
+        web.get().uri("/mcp/notes").exchange().expectStatus().isOk();
+        JsonNode requests = metricsJson().counters().stream()
+                .filter(c -> c.path("name").asString().equals("test_mcp_requests_total"))
+                .findFirst()
+                .orElseThrow();
+
+        long total = requests.path("series")
+                .valueStream()
+                .mapToLong(series -> series.path("value").asLong())
+                .sum();
+        assertThat(requests.path("value").isIntegralNumber()).isTrue();
+        assertThat(requests.path("value").asLong()).isEqualTo(total).isPositive();
+        assertThat(requests.path("help_text").asString()).isNotBlank();
     }
 
     @Test
@@ -295,10 +326,11 @@ class HealthAndMetricsTest {
     private static double counterSum(MetricsSnapshot json, String name, String route, @Nullable String status) {
         return json.counters().stream()
                 .filter(c -> c.path("name").asString().equals(name))
-                .filter(c -> c.path("labels").path("route").asString().equals(route))
-                .filter(c -> status == null
-                        || c.path("labels").path("status").asString().equals(status))
-                .mapToDouble(c -> c.path("value").asDouble())
+                .flatMap(c -> c.path("series").valueStream())
+                .filter(series -> series.path("labels").path("route").asString().equals(route))
+                .filter(series -> status == null
+                        || series.path("labels").path("status").asString().equals(status))
+                .mapToDouble(series -> series.path("value").asDouble())
                 .sum();
     }
 }
