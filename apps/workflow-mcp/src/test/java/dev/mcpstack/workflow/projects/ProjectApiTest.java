@@ -149,10 +149,15 @@ class ProjectApiTest extends WorkflowApiTest {
 
     @Test
     void rejectsInvalidProjectInput() {
-        api.post("/mcp/projects", null, body("name", "")).expectProblem(400);
+        assertThat(api.post("/mcp/projects", null, body("name", ""))
+                        .expectProblem(400)
+                        .text("detail"))
+                .startsWith("name: ");
         api.post("/mcp/projects", null, body("name", "x".repeat(201))).expectProblem(400);
-        api.post("/mcp/projects", null, body("name", "ok-" + UUID.randomUUID(), "colour", "red"))
-                .expectProblem(400);
+        assertThat(api.post("/mcp/projects", null, body("name", "ok-" + UUID.randomUUID(), "colour", "red"))
+                        .expectProblem(400)
+                        .text("detail"))
+                .isEqualTo("unknown field 'colour'");
         api.post("/mcp/projects", null, body("name", "nul\u0000name")).expectProblem(400);
         api.post("/mcp/projects", null, "{not json").expectProblem(400);
         api.post("/mcp/projects", null, "[]").expectProblem(400);

@@ -119,7 +119,10 @@ class WorkItemApiTest extends WorkflowApiTest {
 
     @Test
     void rejectsInvalidWorkItems() {
-        api.post("/mcp/work_items", client, body("title", "")).expectProblem(400);
+        assertThat(api.post("/mcp/work_items", client, body("title", ""))
+                        .expectProblem(400)
+                        .text("detail"))
+                .startsWith("title: ");
         api.post("/mcp/work_items", client, body("title", "x".repeat(501))).expectProblem(400);
         api.post("/mcp/work_items", client, body("title", "t", "status", "sleeping"))
                 .expectProblem(400);
