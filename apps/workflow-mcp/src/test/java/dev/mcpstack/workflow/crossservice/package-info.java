@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.workflow.crossservice;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.workflow.testing;
+
+import org.jspecify.annotations.NullMarked;
