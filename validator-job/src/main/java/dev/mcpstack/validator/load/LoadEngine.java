@@ -27,6 +27,7 @@ import reactor.netty.resources.LoopResources;
 public final class LoadEngine implements AutoCloseable {
 
     private static final Duration GRACE = Duration.ofSeconds(15);
+    private static final byte[] EMPTY = new byte[0];
     private static final int MAX_IN_FLIGHT = 2_000;
     private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
@@ -49,12 +50,17 @@ public final class LoadEngine implements AutoCloseable {
 
     /** Status code of one request; errors (timeout, connection) come out as the Mono's error. */
     Mono<Integer> send(LoadRequest request) {
-        return client.headers(headers -> request.headers().forEach(headers::set))
-                .request(HttpMethod.valueOf(request.method()))
+        // headers go on the request itself: client.headers(..) would copy the client's configuration per request
+        return client.request(HttpMethod.valueOf(request.method()))
                 .uri(request.uri().toString())
-                .send(request.body().length == 0 ? Mono.empty() : Mono.just(Unpooled.wrappedBuffer(request.body())))
+                .send((outbound, out) -> {
+                    request.headers().forEach(outbound::header);
+                    return request.body().length == 0
+                            ? out
+                            : out.send(Mono.just(Unpooled.wrappedBuffer(request.body())));
+                })
                 .responseSingle((response, body) -> body.asByteArray()
-                        .defaultIfEmpty(new byte[0])
+                        .defaultIfEmpty(EMPTY)
                         .map(ignored -> response.status().code()))
                 .timeout(timeout.plusSeconds(1));
     }
