@@ -161,6 +161,30 @@ class HealthAndMetricsTest {
     }
 
     @Test
+    void metricsAnswersPrometheusTextToScrapersAndClientsWithoutPreference() {
+        for (String accept :
+                List.of("application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5,*/*;q=0.1", "*/*")) {
+            web.get()
+                    .uri("/metrics")
+                    .header(HttpHeaders.ACCEPT, accept)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .value(HttpHeaders.CONTENT_TYPE, type -> assertThat(type).startsWith("text/plain"))
+                    .expectBody(String.class)
+                    .value(text -> assertThat(text).contains("# TYPE test_mcp_requests_total counter"));
+        }
+        web.get()
+                .uri("/metrics")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .value(HttpHeaders.CONTENT_TYPE, type -> assertThat(type).startsWith("text/plain"));
+    }
+
+    @Test
     void prometheusTextPassesPromtool() {
         web.get().uri("/mcp/notes").exchange().expectStatus().isOk();
         PrometheusText.assertPromtoolAccepts(metricsText("/metrics"), "test_mcp");
