@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,15 +79,16 @@ class CrossServiceTest {
         codebase.index(repository, sampleRepository("validateSessionToken"));
         UUID chunk = searchOneChunk("validateSessionToken");
 
-        Api.Response created = api.post(
+        Api.Response created = verified(() -> api.post(
                         "/mcp/work_items",
                         client,
                         body("title", "Fix authentication bug", "entity_references", List.of(chunk)))
-                .expect(201);
+                .expect(201));
         assertThat(strings(created.body().path("warnings"))).isEmpty();
         assertThat(strings(created.body().path("stale_references"))).isEmpty();
 
-        Api.Response read = api.get("/mcp/work_items/" + created.id(), client).expect(200);
+        Api.Response read = verified(
+                () -> api.get("/mcp/work_items/" + created.id(), client).expect(200));
         assertThat(strings(read.body().path("entity_references"))).containsExactly(chunk.toString());
         assertThat(strings(read.body().path("stale_references"))).isEmpty();
         assertThat(strings(read.body().path("warnings"))).isEmpty();
@@ -108,7 +110,8 @@ class CrossServiceTest {
                 .expectStatus()
                 .isNoContent();
 
-        Api.Response read = api.get("/mcp/work_items/" + id, client).expect(200);
+        Api.Response read =
+                verified(() -> api.get("/mcp/work_items/" + id, client).expect(200));
         assertThat(strings(read.body().path("entity_references"))).containsExactly(chunk.toString());
         assertThat(strings(read.body().path("stale_references"))).containsExactly(chunk.toString());
         assertThat(strings(read.body().path("warnings")))
@@ -127,7 +130,8 @@ class CrossServiceTest {
 
         codebase.index(repository, sampleRepository("rotateSigningKeys"));
 
-        Api.Response read = api.get("/mcp/work_items/" + id, client).expect(200);
+        Api.Response read =
+                verified(() -> api.get("/mcp/work_items/" + id, client).expect(200));
         assertThat(strings(read.body().path("stale_references"))).containsExactly(before.toString());
         assertThat(searchOneChunk("rotateSigningKeys")).isNotEqualTo(before);
     }
@@ -136,9 +140,9 @@ class CrossServiceTest {
     @Order(4)
     void aMissingReferenceIsStoredAndReportedOnCreate() {
         UUID missing = UUID.randomUUID();
-        Api.Response created = api.post(
-                        "/mcp/work_items", client, body("title", "t", "entity_references", List.of(missing)))
-                .expect(201);
+        Api.Response created = verified(
+                () -> api.post("/mcp/work_items", client, body("title", "t", "entity_references", List.of(missing)))
+                        .expect(201));
 
         assertThat(strings(created.body().path("entity_references"))).containsExactly(missing.toString());
         assertThat(strings(created.body().path("stale_references"))).containsExactly(missing.toString());
@@ -150,10 +154,10 @@ class CrossServiceTest {
     @Order(5)
     void keepsWorkingWhileCodebaseIsDownAndRecoversByItself() {
         CircuitBreaker breaker = circuitBreakers.circuitBreaker("codebase");
-        UUID existing = api.post("/mcp/work_items", client, body("title", "before outage"))
-                .expect(201)
+        UUID existing = verified(() -> api.post("/mcp/work_items", client, body("title", "before outage"))
+                        .expect(201))
                 .id();
-        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> breaker.getState() == CircuitBreaker.State.CLOSED);
 
         codebase.stop();
         List<UUID> createdDuringOutage = new ArrayList<>();
@@ -183,9 +187,24 @@ class CrossServiceTest {
                     assertThat(strings(read.body().path("warnings"))).doesNotContain("code_search_unavailable");
                     assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
                 });
-        Api.Response afterRecovery =
-                api.get("/mcp/work_items/" + createdDuringOutage.get(0), client).expect(200);
+        Api.Response afterRecovery = verified(() ->
+                api.get("/mcp/work_items/" + createdDuringOutage.get(0), client).expect(200));
         assertThat(strings(afterRecovery.body().path("stale_references"))).hasSize(1);
+    }
+
+    /**
+     * A reference check can time out (300 ms) on a machine busy with other work; that is the degradation under test
+     * elsewhere, so here each step is retried until codebase-mcp did answer.
+     */
+    private Api.Response verified(Supplier<Api.Response> call) {
+        Api.Response[] last = new Api.Response[1];
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    last[0] = call.get();
+                    return !strings(last[0].body().path("warnings")).contains("code_search_unavailable");
+                });
+        return last[0];
     }
 
     private UUID searchOneChunk(String identifier) {
