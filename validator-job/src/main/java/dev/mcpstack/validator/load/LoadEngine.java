@@ -61,8 +61,7 @@ public final class LoadEngine implements AutoCloseable {
                 })
                 .responseSingle((response, body) -> body.asByteArray()
                         .defaultIfEmpty(EMPTY)
-                        .map(ignored -> response.status().code()))
-                .timeout(timeout.plusSeconds(1));
+                        .map(ignored -> response.status().code()));
     }
 
     public LoadRecorder runClosed(StagePlan plan, OperationMix mix, Consumer<String> progress) {

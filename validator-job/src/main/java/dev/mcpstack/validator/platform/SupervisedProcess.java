@@ -98,6 +98,7 @@ final class SupervisedProcess {
     void kill() {
         Process current = process;
         if (current != null) {
+            current.descendants().forEach(ProcessHandle::destroyForcibly);
             current.destroyForcibly();
         }
     }
