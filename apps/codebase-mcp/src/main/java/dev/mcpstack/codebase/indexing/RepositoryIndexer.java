@@ -98,6 +98,7 @@ class RepositoryIndexer {
                                 .execute())
                         .flatMap(result -> Mono.from(result.getRowsUpdated()))))
                 .then(Mono.from(connection.commitTransaction()))
+                .then(flushPendingIndexEntries(connection))
                 .thenReturn(1L);
     }
 
@@ -174,6 +175,19 @@ class RepositoryIndexer {
                 .log("Indexed repository {}", run.repositoryName);
         return new IndexResult(
                 run.repositoryId, run.files.size(), run.chunksCreated, run.filesSkipped, millis, "completed");
+    }
+
+    /**
+     * Bulk loads leave new GIN entries in the index's pending list, which every search then scans linearly; merging
+     * them now (after the commit, so readers already see the new chunks) keeps searches fast from the first one.
+     */
+    private static Mono<Void> flushPendingIndexEntries(Connection connection) {
+        return Mono.from(connection
+                        .createStatement("SELECT gin_clean_pending_list('chunks_search_vector_idx'::regclass)")
+                        .execute())
+                .flatMap(result -> Mono.from(result.getRowsUpdated()))
+                .onErrorResume(e -> Mono.empty())
+                .then();
     }
 
     private static Mono<Long> execute(Connection connection, String sql, UUID id) {

@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Builds a chunk's {@code tsvector} literal in Java (PostgreSQL then only parses it): every identifier whole and
  * split into words, exactly as {@link CodeTokens} does for queries; declarations ({@code class X}, {@code def x(},
- * {@code public Foo bar(}) at weight A, the file path's terms at weight B, everything else at D. A term keeps at
- * most {@link #MAX_POSITIONS} positions (ranking saturates long before that; fewer positions mean smaller rows).
+ * {@code public Foo bar(}) at weight A, the file path's terms at weight B, everything else at D. Two literals come
+ * out: the full one without positions (matching only) and the ranking one with the A and B terms, each keeping at
+ * most {@link #MAX_POSITIONS} positions (ranking saturates long before that).
  *
  * <p>This is the indexing hot path (tens of MB per request), so it scans characters once into a reused buffer
  * instead of going through {@link CodeTokens}' allocating helpers. Not thread-safe: one instance per worker.
@@ -230,11 +231,18 @@ final class SearchVector {
         }
     }
 
-    /** The tsvector literal of every term, or with {@code strongOnly} of the A and B positions only. */
+    /**
+     * With {@code strongOnly}: the A and B terms with their positions and weights, for ts_rank. Otherwise: every
+     * term without positions, which is all the GIN match needs and about half the bytes to send, parse and store.
+     */
     private void appendLiteral(StringBuilder out, boolean strongOnly) {
         for (Map.Entry<String, int[]> entry : positions.entrySet()) {
             int[] list = entry.getValue();
-            if (strongOnly && !hasStrong(list)) {
+            if (!strongOnly) {
+                out.append('\'').append(entry.getKey()).append("' ");
+                continue;
+            }
+            if (!hasStrong(list)) {
                 continue;
             }
             out.append('\'').append(entry.getKey()).append('\'');
@@ -243,14 +251,11 @@ final class SearchVector {
             for (int i = 1; i <= list[0]; i++) {
                 int pos = list[i] >>> 2;
                 int weight = list[i] & 3;
-                if (pos == lastPosition || (strongOnly && weight == WEIGHT_D)) {
+                if (pos == lastPosition || weight == WEIGHT_D) {
                     continue;
                 }
                 lastPosition = pos;
-                out.append(separator).append(pos);
-                if (weight != WEIGHT_D) {
-                    out.append(WEIGHT_LETTERS[weight]);
-                }
+                out.append(separator).append(pos).append(WEIGHT_LETTERS[weight]);
                 separator = ',';
             }
             out.append(' ');

@@ -2,7 +2,7 @@ package dev.mcpstack.codebase.search;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,14 +47,28 @@ class SearchService {
             @Nullable String language,
             @Nullable String filePathPrefix) {}
 
+    /** The exact form first; when it matches nothing and the query has split words, the words form. */
     Mono<SearchResponse> search(SearchQuery query, int limit, Filters filters) {
         long started = System.nanoTime();
-        String key = (filters.repositoryId() != null ? "r" : "")
-                + (filters.language() != null ? "l" : "")
-                + (filters.filePathPrefix() != null ? "p" : "");
-        String sql = statements.computeIfAbsent(key, k -> sql(filters));
+        String sql = statements.computeIfAbsent(key(filters), k -> sql(filters));
+        String wordsTsquery = query.wordsTsquery();
+        Mono<Page> page = page(sql, query.exactTsquery(), query, limit, filters);
+        if (wordsTsquery != null) {
+            page = page.flatMap(exact ->
+                    exact.hits().isEmpty() ? page(sql, wordsTsquery, query, limit, filters) : Mono.just(exact));
+        }
+        return page.map(result -> {
+            long nanos = System.nanoTime() - started;
+            latency.record(nanos, TimeUnit.NANOSECONDS);
+            return new SearchResponse(result.hits(), result.total(), Math.round(nanos / 10_000.0) / 100.0);
+        });
+    }
+
+    private record Page(List<SearchResponse.Hit> hits, long total) {}
+
+    private Mono<Page> page(String sql, String tsquery, SearchQuery query, int limit, Filters filters) {
         DatabaseClient.GenericExecuteSpec spec = database.sql(sql)
-                .bind("$1", query.tsquery())
+                .bind("$1", tsquery)
                 .bind("$2", query.rankTsquery())
                 .bind("$3", limit);
         int index = 4;
@@ -86,11 +100,13 @@ class SearchService {
                 })
                 .all()
                 .collectList()
-                .map(hits -> {
-                    long nanos = System.nanoTime() - started;
-                    latency.record(nanos, TimeUnit.NANOSECONDS);
-                    return new SearchResponse(new ArrayList<>(hits), total[0], Math.round(nanos / 10_000.0) / 100.0);
-                });
+                .map(hits -> new Page(hits, total[0]));
+    }
+
+    private static String key(Filters filters) {
+        return (filters.repositoryId() != null ? "r" : "")
+                + (filters.language() != null ? "l" : "")
+                + (filters.filePathPrefix() != null ? "p" : "");
     }
 
     private static String sql(Filters filters) {

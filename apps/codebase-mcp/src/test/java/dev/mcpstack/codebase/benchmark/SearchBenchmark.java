@@ -2,6 +2,7 @@ package dev.mcpstack.codebase.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mcpstack.codebase.CodebaseMcpApplication;
 import dev.mcpstack.codebase.CodebaseMcpTest;
 import dev.mcpstack.testsupport.repository.SyntheticRepository;
 import java.io.ByteArrayOutputStream;
@@ -31,7 +32,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * {@code ./mvnw -o -pl apps/codebase-mcp test -Pbenchmark}. Figures go to stdout and target/benchmark.txt.
  */
 @Tag("benchmark")
-@CodebaseMcpTest
+@CodebaseMcpTest(
+        properties = {
+            CodebaseMcpApplication.CONFIG_NAME,
+            // one connection per client from the start: the pool's default minimum (5) would make the 6th to 10th
+            // concurrent client wait for new connections, which is pool growth, not search latency
+            "spring.r2dbc.pool.initial-size=10",
+            "spring.r2dbc.pool.min-idle=10",
+            // on a loaded 2-core machine the 250 ms acquire limit sheds load (503); this measures search latency
+            "spring.r2dbc.pool.max-acquire-time=5s"
+        })
 class SearchBenchmark {
 
     private static final int FILES = Integer.getInteger("benchmark.files", 10_000);
@@ -50,6 +60,7 @@ class SearchBenchmark {
 
     @Test
     void indexAndSearch() throws Exception {
+        line("machine: %d cores, load average at start %s", Runtime.getRuntime().availableProcessors(), loadAverage());
         SyntheticRepository repository = SyntheticRepository.of(42, FILES);
         long generateStart = System.nanoTime();
         ByteArrayOutputStream archive = new ByteArrayOutputStream();
@@ -80,6 +91,7 @@ class SearchBenchmark {
                     ms(ripgrep.getValueAtPercentile(50)) / ms(concurrent.getValueAtPercentile(50)),
                     ms(ripgrep.getValueAtPercentile(50)) / ms(single.getValueAtPercentile(50)));
         }
+        line("load average at end %s", loadAverage());
         Path out = Path.of("target", "benchmark.txt");
         Files.writeString(out, report);
         assertThat(concurrent.getTotalCount()).isEqualTo(SEARCHES);
@@ -182,6 +194,14 @@ class SearchBenchmark {
             return new ProcessBuilder("rg", "--version").start().waitFor() == 0;
         } catch (IOException | InterruptedException e) {
             return false;
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 

@@ -145,6 +145,26 @@ class SearchRelevanceTest {
     }
 
     @Test
+    void fallsBackToIdentifierWordsWhenNoExactMatch() {
+        List<Map<String, Object>> results = search("LedgerInvoice", Map.of());
+
+        assertThat(results)
+                .extracting(hit -> hit.get("file_path"))
+                .containsExactly(
+                        "src/main/java/com/shop/billing/InvoiceLedgerService.java",
+                        "src/main/java/com/shop/orders/OrderController.java");
+    }
+
+    @Test
+    void matchesIdentifierInAnyCaseConvention() {
+        assertThat(search("invoice_ledger_service", Map.of()))
+                .extracting(hit -> hit.get("file_path"))
+                .containsExactly(
+                        "src/main/java/com/shop/billing/InvoiceLedgerService.java",
+                        "src/main/java/com/shop/orders/OrderController.java");
+    }
+
+    @Test
     void findsSnakeCaseFunctionWholeSplitOrCamelCased() {
         for (String query : List.of("sync_payment_records", "payment records", "syncPaymentRecords")) {
             assertThat(search(query, Map.of()))
