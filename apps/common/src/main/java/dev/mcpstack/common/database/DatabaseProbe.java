@@ -77,7 +77,7 @@ public final class DatabaseProbe implements SmartLifecycle {
                 .concatMap(
                         tick -> probe(factory)
                                 // A timeout may be a stalled machine rather than a lost database: one more
-                                // probe on a fresh connection decides. A refused or closed connection is final.
+                                // probe on the same connection decides. A refused or closed connection is final.
                                 .onErrorResume(TimeoutException.class, timeout -> probe(factory))
                                 .doOnNext(this::recordSuccess)
                                 .onErrorResume(e -> recover(factory, e)),
@@ -87,6 +87,7 @@ public final class DatabaseProbe implements SmartLifecycle {
 
     private Mono<Duration> recover(ConnectionFactory factory, Throwable error) {
         recordLoss(error);
+        closeConnection();
         return probe(factory)
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, properties.reconnectMinBackoff())
                         .maxBackoff(properties.reconnectMaxBackoff())
@@ -146,7 +147,11 @@ public final class DatabaseProbe implements SmartLifecycle {
                 })
                 .doOnError(e -> {
                     lastFailureNanos = System.nanoTime();
-                    closeConnection();
+                    // A timed-out query leaves the connection usable for the confirming probe; any other error
+                    // (closed, refused, protocol) means the connection is gone.
+                    if (!(e instanceof TimeoutException)) {
+                        closeConnection();
+                    }
                 }));
     }
 

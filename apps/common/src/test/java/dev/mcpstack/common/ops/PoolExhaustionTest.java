@@ -110,9 +110,18 @@ class PoolExhaustionTest {
 
     /** Each test sees its own first occurrence of the pool events (they are rate-limited per context). */
     @BeforeEach
-    void freshEventWindows() {
+    void freshEventWindowsAndAHealthyStart() {
         throttle.reset("connection_pool_exhausted");
         throttle.reset("connection_pool_high_utilization");
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> web.get()
+                        .uri("/health")
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody()
+                        .jsonPath("$.status")
+                        .isEqualTo("healthy"));
     }
 
     @Test
