@@ -2,6 +2,8 @@ package dev.mcpstack.common;
 
 import dev.mcpstack.common.database.PoolProperties;
 import dev.mcpstack.common.database.ProbeProperties;
+import dev.mcpstack.common.database.SlowQueryProperties;
+import dev.mcpstack.common.logging.LogProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.ComponentScan;
@@ -12,5 +14,10 @@ import org.springframework.context.annotation.ComponentScan;
  */
 @AutoConfiguration
 @ComponentScan(basePackages = "dev.mcpstack.common")
-@EnableConfigurationProperties({ProbeProperties.class, PoolProperties.class})
+@EnableConfigurationProperties({
+    ProbeProperties.class,
+    PoolProperties.class,
+    SlowQueryProperties.class,
+    LogProperties.class
+})
 public class CommonAutoConfiguration {}

@@ -8,13 +8,11 @@ import java.time.Duration;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.r2dbc.autoconfigure.ProxyConnectionFactoryCustomizer;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Logs {@code slow_query} for statements slower than {@code mcp.database.slow-query-threshold}. Uses r2dbc-proxy,
+ * Logs {@code slow_query} for statements slower than {@code mcp.database.slow-query.threshold}. Uses r2dbc-proxy,
  * which Boot wraps around the pool when it is on the class path: the listener sees every statement's SQL text
  * (with bind markers, never bound values) and its execution time, for DatabaseClient and repositories alike.
  */
@@ -27,10 +25,8 @@ final class SlowQueryLogging implements ProxyConnectionFactoryCustomizer {
     private final Duration threshold;
     private final EventThrottle throttle;
 
-    SlowQueryLogging(Environment environment, EventThrottle throttle) {
-        this.threshold = Binder.get(environment)
-                .bind("mcp.database.slow-query-threshold", Duration.class)
-                .orElse(Duration.ofSeconds(1));
+    SlowQueryLogging(SlowQueryProperties properties, EventThrottle throttle) {
+        this.threshold = properties.threshold();
         this.throttle = throttle;
     }
 

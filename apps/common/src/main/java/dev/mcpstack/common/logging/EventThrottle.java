@@ -6,8 +6,6 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,12 +21,8 @@ public final class EventThrottle {
     private final ConcurrentMap<String, Window> windows = new ConcurrentHashMap<>();
 
     @Autowired
-    public EventThrottle(Environment environment) {
-        this(
-                Binder.get(environment)
-                        .bind("mcp.log.event-interval", Duration.class)
-                        .orElse(Duration.ofSeconds(10)),
-                System::nanoTime);
+    public EventThrottle(LogProperties properties) {
+        this(properties.eventInterval(), System::nanoTime);
     }
 
     EventThrottle(Duration interval, LongSupplier clock) {

@@ -28,7 +28,9 @@ class GracefulShutdownTest {
         SpringApplication application = TestApp.isolatedApplication();
         application.addListeners(
                 (ApplicationListener<AvailabilityChangeEvent<?>>) event -> readiness.add(event.getState()));
-        ConfigurableApplicationContext context = application.run("--server.port=0");
+        // A generous acquire time: this test is about shutdown, not about a loaded machine's pool.
+        ConfigurableApplicationContext context =
+                application.run("--server.port=0", "--spring.r2dbc.pool.max-acquire-time=10s");
         Mono<ResponseEntity<String>> slow;
         try {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
