@@ -2,6 +2,7 @@ package dev.mcpstack.workflow.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -47,7 +48,8 @@ public final class Api {
     private final WebTestClient http;
 
     public Api(WebTestClient http) {
-        this.http = http;
+        // generous: these tests share two cores with other builds, and a slow answer is not what they test
+        this.http = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
     }
 
     public Response call(HttpMethod method, String uri, @Nullable String clientId, @Nullable Object body) {
