@@ -11,7 +11,15 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Manage baselines.",
         subcommands = BaselineCommand.Save.class)
-class BaselineCommand {
+class BaselineCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec = picocli.CommandLine.Model.CommandSpec.create();
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing command: baseline save");
+    }
 
     /** Stores results as baseline files {@code {server_id}_{operation_type}_{timestamp}.json}. */
     @Command(name = "save", mixinStandardHelpOptions = true, description = "Store results as the new baseline.")

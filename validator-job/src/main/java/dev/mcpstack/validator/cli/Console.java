@@ -3,7 +3,6 @@ package dev.mcpstack.validator.cli;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
 
 /**
  * What the user sees on the terminal: line-based progress (works in a Job's log as well as a TTY; no cursor
@@ -11,11 +10,14 @@ import java.time.temporal.ChronoUnit;
  */
 public final class Console {
 
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss");
+
     private Console() {}
 
     public static void progress(String line) {
         PrintStream out = System.out;
-        out.println("[" + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "] " + line);
+        out.println("[" + TIME.format(LocalTime.now()) + "] " + line);
         out.flush();
     }
 

@@ -113,6 +113,13 @@ public class ValidationRun {
                                         progress)
                                 .run(benchmarks)));
             }
+            if (options.includes("resilience")) {
+                checks.add(CheckResult.fail(
+                        "resilience",
+                        "resilience suite",
+                        "not available in this build: the suite was requested but"
+                                + " did not run (drop it from --suites to validate the rest)"));
+            }
             progress.accept("stopping the stack");
         }
         return report(options, environment, started, checks, benchmarks, scenarios, load, judge);
