@@ -1,9 +1,8 @@
 package dev.mcpstack.codebase.search;
 
 import java.util.List;
-import java.util.Locale;
 
-/** The few lines of a chunk around its first match, each prefixed with its line number ({@code 42: code}). */
+/** The few lines of a chunk around its best match, each prefixed with its line number ({@code 42: code}). */
 final class Snippets {
 
     private static final int LINES_BEFORE = 2;
@@ -12,21 +11,24 @@ final class Snippets {
     private Snippets() {}
 
     static String of(String content, int startLine, List<String> terms, int maxLines) {
-        String[] lines = content.split("\n", -1);
-        int count = lines.length;
-        if (count > 1 && lines[count - 1].isEmpty()) {
-            count--;
-        }
-        int match = firstMatch(lines, count, terms);
-        int from = Math.max(0, match - LINES_BEFORE);
+        int[] lineStarts = lineStarts(content);
+        int count = lineStarts.length - 1;
+        int best = bestLine(content, lineStarts, terms);
+        int from = Math.max(0, best - LINES_BEFORE);
         int to = Math.min(count, from + maxLines);
         StringBuilder snippet = new StringBuilder();
         for (int i = from; i < to; i++) {
-            String line = lines[i];
-            if (line.length() > MAX_LINE_CHARS) {
-                line = line.substring(0, MAX_LINE_CHARS) + "…";
+            int start = lineStarts[i];
+            int end = lineStarts[i + 1];
+            if (end > start && content.charAt(end - 1) == '\n') {
+                end--;
             }
-            snippet.append(startLine + i).append(": ").append(line);
+            snippet.append(startLine + i).append(": ");
+            if (end - start > MAX_LINE_CHARS) {
+                snippet.append(content, start, start + MAX_LINE_CHARS).append('…');
+            } else {
+                snippet.append(content, start, end);
+            }
             if (i + 1 < to) {
                 snippet.append('\n');
             }
@@ -34,36 +36,60 @@ final class Snippets {
         return snippet.toString();
     }
 
-    /** Index of the line matching the query best (a whole identifier counts more than one of its words). */
-    private static int firstMatch(String[] lines, int count, List<String> terms) {
-        int best = 0;
-        int bestScore = 0;
-        for (int i = 0; i < count; i++) {
-            String squashed = squash(lines[i]);
-            int score = 0;
-            for (int t = 0; t < terms.size(); t++) {
-                if (squashed.contains(terms.get(t))) {
-                    score += terms.get(t).length();
-                }
+    /**
+     * The line matching the query best: every occurrence of a term adds its length (so a whole identifier outweighs
+     * one of its words). The content is squashed once (letters and digits lower-cased, {@code _ - $} dropped, line
+     * breaks kept) so {@code reconcile_payment} is found by the term {@code reconcilepayment}.
+     */
+    private static int bestLine(String content, int[] lineStarts, List<String> terms) {
+        StringBuilder squashed = new StringBuilder(content.length());
+        int[] lineOfChar = new int[content.length() + 1];
+        int line = 0;
+        for (int i = 0; i < content.length(); i++) {
+            char c = content.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                lineOfChar[squashed.length()] = line;
+                squashed.append(Character.toLowerCase(c));
+            } else if (c != '_' && c != '-' && c != '$') {
+                lineOfChar[squashed.length()] = line;
+                squashed.append(' ');
             }
-            if (score > bestScore) {
-                best = i;
-                bestScore = score;
+            if (c == '\n') {
+                line++;
             }
         }
-        return best;
+        int[] score = new int[lineStarts.length];
+        String text = squashed.toString();
+        for (String term : terms) {
+            for (int at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
+                score[lineOfChar[at]] += term.length();
+            }
+        }
+        int best = 0;
+        for (int i = 1; i < score.length; i++) {
+            if (score[i] > score[best]) {
+                best = i;
+            }
+        }
+        return Math.min(best, Math.max(0, lineStarts.length - 2));
     }
 
-    private static String squash(String line) {
-        StringBuilder out = new StringBuilder(line.length());
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                out.append(c);
-            } else if (c != '_' && c != '-' && c != '$') {
-                out.append(' ');
+    /** Start offsets of every line, plus the content length as a final sentinel. */
+    private static int[] lineStarts(String content) {
+        int lines = 1;
+        for (int i = 0; i < content.length() - 1; i++) {
+            if (content.charAt(i) == '\n') {
+                lines++;
             }
         }
-        return out.toString().toLowerCase(Locale.ROOT);
+        int[] starts = new int[lines + 1];
+        int line = 1;
+        for (int i = 0; i < content.length() - 1; i++) {
+            if (content.charAt(i) == '\n') {
+                starts[line++] = i + 1;
+            }
+        }
+        starts[lines] = content.length();
+        return starts;
     }
 }

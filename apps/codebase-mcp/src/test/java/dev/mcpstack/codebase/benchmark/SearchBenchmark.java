@@ -20,11 +20,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 
 /**
  * Indexes a generated 10 000-file repository over HTTP, then runs searches from 10 concurrent clients and the
@@ -54,6 +58,9 @@ class SearchBenchmark {
     @LocalServerPort
     int port;
 
+    @Autowired
+    Environment environment;
+
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final StringBuilder report = new StringBuilder();
@@ -72,14 +79,28 @@ class SearchBenchmark {
         SyntheticRepository.of(7, 2_000).writeTarGz(warmup);
         line("warm-up index (2000 files): %s", index("benchmark-warmup", warmup.toByteArray()));
 
+        double jvmBefore = ProcessCpu.jvmSeconds();
+        double postgresBefore = ProcessCpu.postgresSeconds(postgresPort());
         long indexStart = System.nanoTime();
         String indexed = index("benchmark-" + FILES, archive.toByteArray());
         line("index: %d ms wall (HTTP upload included); response %s", millisSince(indexStart), indexed);
+        line(
+                "index CPU: JVM %.1f s (this JVM also runs the HTTP client), PostgreSQL %.1f s",
+                ProcessCpu.jvmSeconds() - jvmBefore, ProcessCpu.postgresSeconds(postgresPort()) - postgresBefore);
 
         List<String> queries = repository.searchQueries(SEARCHES);
         run(queries.subList(0, WARMUP_SEARCHES));
         Histogram single = run(queries.subList(0, Math.min(500, SEARCHES)), 1);
+        double jvmSearchBefore = ProcessCpu.jvmSeconds();
+        double postgresSearchBefore = ProcessCpu.postgresSeconds(postgresPort());
+        long concurrentStart = System.nanoTime();
         Histogram concurrent = run(queries, CLIENTS);
+        double seconds = (System.nanoTime() - concurrentStart) / 1e9;
+        line(
+                "10-client run: %.0f searches/s; CPU per search: JVM %.2f ms (server and client), PostgreSQL %.2f ms",
+                SEARCHES / seconds,
+                (ProcessCpu.jvmSeconds() - jvmSearchBefore) * 1000 / SEARCHES,
+                (ProcessCpu.postgresSeconds(postgresPort()) - postgresSearchBefore) * 1000 / SEARCHES);
         summary("search, 1 client", single);
         summary("search, " + CLIENTS + " concurrent clients", concurrent);
 
@@ -195,6 +216,11 @@ class SearchBenchmark {
         } catch (IOException | InterruptedException e) {
             return false;
         }
+    }
+
+    private int postgresPort() {
+        Matcher matcher = Pattern.compile(":(\\d+)/").matcher(environment.getProperty("spring.r2dbc.url", ""));
+        return matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
     }
 
     private static String loadAverage() {
