@@ -38,7 +38,7 @@ class HealthLatencyBenchmarkTest {
     private static final int WARM_UP = 3_000;
     private static final int MEASURED = 20_000;
     /** Concurrent keep-alive clients; {@code -Dbenchmark.clients=N} to change. */
-    private static final int CLIENTS = Integer.getInteger("benchmark.clients", 2);
+    private static final int CLIENTS = Integer.getInteger("benchmark.clients", 1);
 
     private static final Duration TIME_LIMIT = Duration.ofMinutes(3);
 
