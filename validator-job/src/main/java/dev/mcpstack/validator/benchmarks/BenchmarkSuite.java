@@ -77,7 +77,10 @@ public final class BenchmarkSuite {
         Latencies latencies = new Latencies();
         String name = "bench-" + repository.fileCount() + "-" + runId;
         long start = System.nanoTime();
-        Http.Response response = stack.index(name, repository::writeTarGz, Duration.ofMinutes(10));
+        Http.Response response;
+        try (Heartbeat heartbeat = new Heartbeat("indexing " + repository.fileCount() + " files", progress)) {
+            response = stack.index(name, repository::writeTarGz, Duration.ofMinutes(10));
+        }
         long elapsed = System.nanoTime() - start;
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("file_count", repository.fileCount());
@@ -158,18 +161,10 @@ public final class BenchmarkSuite {
         progress.accept("benchmark entity_query: populating " + entities + " entities");
         String project =
                 stack.createProject("bench-entities-" + runId).path("id").asString();
-        List<String> types = List.of("component", "service", "decision", "requirement");
         AtomicInteger next = new AtomicInteger();
-        concurrently(4, () -> {
-            for (int i = next.getAndIncrement(); i < entities; i = next.getAndIncrement()) {
-                stack.createEntity(
-                        project,
-                        types.get(i % types.size()),
-                        "entity-" + i,
-                        Map.of("index", i, "owner", "team-" + (i % 7), "priority", i % 5),
-                        List.of("tag-" + (i % 10), i % 2 == 0 ? "even" : "odd"));
-            }
-        });
+        try (Heartbeat heartbeat = new Heartbeat("populating " + entities + " entities", progress)) {
+            populate(project, entities, next);
+        }
         List<Map<String, Object>> shapes = List.of(
                 Map.of("project_id", project, "entity_type", "service", "limit", 20),
                 Map.of("project_id", project, "tags_any", List.of("tag-3", "tag-7"), "limit", 20),
@@ -197,6 +192,20 @@ public final class BenchmarkSuite {
                         "entity_type,tags_any,data_contains,name_prefix"),
                 properties.targetMs(OperationType.ENTITY_QUERY),
                 environment);
+    }
+
+    private void populate(String project, int entities, AtomicInteger next) {
+        List<String> types = List.of("component", "service", "decision", "requirement");
+        concurrently(4, () -> {
+            for (int i = next.getAndIncrement(); i < entities; i = next.getAndIncrement()) {
+                stack.createEntity(
+                        project,
+                        types.get(i % types.size()),
+                        "entity-" + i,
+                        Map.of("index", i, "owner", "team-" + (i % 7), "priority", i % 5),
+                        List.of("tag-" + (i % 10), i % 2 == 0 ? "even" : "odd"));
+            }
+        });
     }
 
     static void timed(Latencies latencies, java.util.function.Supplier<Http.Response> call) {

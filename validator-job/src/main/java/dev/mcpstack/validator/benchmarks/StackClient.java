@@ -33,20 +33,33 @@ public final class StackClient {
     }
 
     public JsonNode createProject(String name) {
-        return expect(
-                201,
-                post(
-                        ServerId.WORKFLOW,
-                        "/mcp/projects",
-                        Map.of("name", name, "description", "created by validator-job")),
-                "create project " + name);
+        Map<String, Object> body = Map.of("name", name, "description", "created by validator-job");
+        return expect(201, setUp(() -> post(ServerId.WORKFLOW, "/mcp/projects", body)), "create project " + name);
     }
 
     public JsonNode createEntity(
             String projectId, String type, String name, Map<String, Object> data, List<String> tags) {
         Map<String, Object> body =
                 Map.of("project_id", projectId, "entity_type", type, "name", name, "data", data, "tags", tags);
-        return expect(201, post(ServerId.WORKFLOW, "/mcp/entities", body), "create entity " + name);
+        return expect(201, setUp(() -> post(ServerId.WORKFLOW, "/mcp/entities", body)), "create entity " + name);
+    }
+
+    /**
+     * Set-up data is not what is measured: a 503 (pool busy, by design) is retried a few times with a short pause
+     * instead of failing the benchmark before it starts.
+     */
+    static Http.Response setUp(java.util.function.Supplier<Http.Response> call) {
+        Http.Response response = call.get();
+        for (int attempt = 1; attempt < 5 && response.status() == 503; attempt++) {
+            try {
+                Thread.sleep(200L * attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return response;
+            }
+            response = call.get();
+        }
+        return response;
     }
 
     public Http.Response post(ServerId server, String path, Object body) {
