@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -34,6 +35,9 @@ public final class SyntheticRepository {
 
     /** One file: its path relative to the repository root, its language and its UTF-8 text. */
     public record SourceFile(String path, String language, String content) {}
+
+    /** A fixed entry time, so the same seed and count give byte-identical archives. */
+    private static final FileTime MODIFIED = FileTime.fromMillis(1_700_000_000_000L);
 
     private final long seed;
     private final int fileCount;
@@ -83,6 +87,7 @@ public final class SyntheticRepository {
                 byte[] bytes = file.content().getBytes(StandardCharsets.UTF_8);
                 TarArchiveEntry entry = new TarArchiveEntry(file.path());
                 entry.setSize(bytes.length);
+                entry.setLastModifiedTime(MODIFIED);
                 tar.putArchiveEntry(entry);
                 tar.write(bytes);
                 tar.closeArchiveEntry();

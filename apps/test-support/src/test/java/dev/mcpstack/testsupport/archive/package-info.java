@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.testsupport.archive;
+
+import org.jspecify.annotations.NullMarked;

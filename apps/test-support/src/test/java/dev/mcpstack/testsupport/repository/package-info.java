@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.testsupport.repository;
+
+import org.jspecify.annotations.NullMarked;
