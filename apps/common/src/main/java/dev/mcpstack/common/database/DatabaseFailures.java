@@ -51,10 +51,14 @@ public final class DatabaseFailures {
     public @Nullable ApiProblem classify(Throwable error) {
         boolean resource = false;
         boolean timeout = false;
+        boolean acquireTimeout = false;
         for (Throwable current = error; current != null; current = current.getCause()) {
             if (current instanceof PoolAcquireTimeoutException
                     || current instanceof PoolAcquirePendingLimitException
-                    || current instanceof TimeoutException
+                    || (current instanceof R2dbcTimeoutException
+                            && String.valueOf(current.getMessage()).contains("acquisition"))) {
+                acquireTimeout = true;
+            } else if (current instanceof TimeoutException
                     || current instanceof R2dbcTimeoutException
                     || current instanceof QueryTimeoutException) {
                 timeout = true;
@@ -71,12 +75,20 @@ public final class DatabaseFailures {
                 break;
             }
         }
-        if (!resource && !timeout) {
+        if (!resource && !timeout && !acquireTimeout) {
             return null;
         }
-        if (timeout && probe.isReachable()) {
+        // r2dbc-pool reports "Connection acquisition timed out" when no connection was free within
+        // spring.r2dbc.pool.max-acquire-time; with the database reachable that is pool exhaustion.
+        if (acquireTimeout && probe.isReachable()) {
             poolWatch.acquireTimedOut();
             return poolExhausted();
+        }
+        if (timeout && !resource && probe.isReachable()) {
+            return ApiProblem.serviceUnavailable(
+                    "database-timeout",
+                    "The database did not answer in time; retry after the indicated delay",
+                    poolProperties.retryAfter());
         }
         long suppressed = throttle.tryAcquire("database_request_failed");
         if (suppressed >= 0) {
