@@ -55,7 +55,11 @@ public final class EmbeddedDatabase {
                     .setCleanDataDirectory(false)
                     // stopped by the Boot shutdown handler registered in shared(), after the contexts closed
                     .setRegisterShutdownHook(false)
-                    .setServerConfig("max_connections", "300");
+                    .setServerConfig("max_connections", "300")
+                    // zonky turns synchronous_commit off: a killed server could then lose acknowledged commits.
+                    // On, a commit is acknowledged only once its WAL reached the OS, which a process crash cannot
+                    // undo (zonky's -F still skips fsync: the data directory is temporary anyway).
+                    .setServerConfig("synchronous_commit", "on");
             if (port != 0) {
                 builder.setPort(port);
             }
