@@ -67,6 +67,23 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void rejectsFiltersPostgresCannotHold() {
+        assertProblem(
+                api.post("/mcp/search", Map.of("query", "order", "file_path_prefix", "src/\u0000")),
+                400,
+                "invalid-filter");
+        assertProblem(
+                api.post("/mcp/search", Map.of("query", "order", "language", "x".repeat(2000))), 400, "invalid-filter");
+    }
+
+    @Test
+    void treatsNulInQueryAsSeparator() {
+        Api.body(api.post("/mcp/search", Map.of("query", "order\u0000service"))
+                .expectStatus()
+                .isOk());
+    }
+
+    @Test
     void rejectsUnsupportedContentType() {
         assertProblem(
                 client.post()

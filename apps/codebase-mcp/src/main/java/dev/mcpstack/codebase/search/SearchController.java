@@ -15,6 +15,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 @RestController
 class SearchController {
 
+    private static final int MAX_FILTER_LENGTH = 1024;
+
     private final SearchService service;
     private final SearchProperties properties;
 
@@ -56,10 +58,21 @@ class SearchController {
                 query,
                 limit,
                 new SearchService.Filters(
-                        repositoryId, blankToNull(request.language()), blankToNull(request.filePathPrefix())));
+                        repositoryId,
+                        filter(request.language(), "language"),
+                        filter(request.filePathPrefix(), "file_path_prefix")));
     }
 
-    private static @Nullable String blankToNull(@Nullable String value) {
-        return value == null || value.isEmpty() ? null : value;
+    /** Filters are bound as parameters, so only what PostgreSQL cannot store (NUL) or absurd lengths are refused. */
+    private static @Nullable String filter(@Nullable String value, String name) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (value.length() > MAX_FILTER_LENGTH || value.indexOf('\0') >= 0) {
+            throw ApiProblem.badRequest(
+                    "invalid-filter",
+                    "'" + name + "' must be at most " + MAX_FILTER_LENGTH + " characters without NUL characters");
+        }
+        return value;
     }
 }
