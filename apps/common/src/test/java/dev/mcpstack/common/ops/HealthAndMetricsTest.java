@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -278,6 +279,13 @@ class HealthAndMetricsTest {
                 .addKeyValue("files", 42)
                 .log("Indexed {} files", 42);
         LoggerFactory.getLogger("dev.mcpstack.test").info("plain line");
+        MDC.put("traceId", "4bf92f3577b34da6a3ce929d0e0e4736");
+        MDC.put("spanId", "00f067aa0ba902b7");
+        try {
+            LoggerFactory.getLogger("dev.mcpstack.test").warn("traced line", new IllegalStateException("kaput"));
+        } finally {
+            MDC.clear();
+        }
 
         List<JsonNode> lines = JsonLines.parse(output);
         JsonNode indexed = lines.stream()
@@ -296,6 +304,16 @@ class HealthAndMetricsTest {
                 .orElseThrow();
         assertThat(plain.path("event").asString()).isEqualTo("log");
         assertThat(plain.path("context").isObject()).isTrue();
+        assertThat(plain.has("trace_id")).isFalse();
+        JsonNode traced = lines.stream()
+                .filter(line -> line.path("message").asString().equals("traced line"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(traced.path("trace_id").asString()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(traced.path("span_id").asString()).isEqualTo("00f067aa0ba902b7");
+        assertThat(traced.path("error").path("type").asString()).isEqualTo("java.lang.IllegalStateException");
+        assertThat(traced.path("error").path("message").asString()).isEqualTo("kaput");
+        assertThat(traced.path("error").path("stack_trace").asString()).contains("HealthAndMetricsTest");
     }
 
     @Test
