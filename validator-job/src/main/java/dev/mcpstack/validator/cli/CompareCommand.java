@@ -36,9 +36,7 @@ class CompareCommand implements Callable<Integer> {
         Map<String, PerformanceBenchmarkResult> baselines = BaselineStore.latestByKey(BaselineStore.load(baseline));
         List<PerformanceBenchmarkResult> results = BaselineStore.load(current).stream()
                 .map(r -> rule.apply(
-                        r,
-                        baselines.get(BaselineStore.key(r.serverId(), r.operationType())),
-                        properties.targetMs(r.operationType())))
+                        r, baselines.get(BaselineStore.key(r.serverId(), r.operationType())), properties.targetFor(r)))
                 .toList();
         PassStatus worst = PassStatus.PASS;
         Console.print(String.format(

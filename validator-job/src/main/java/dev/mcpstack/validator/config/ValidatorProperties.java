@@ -38,6 +38,16 @@ public record ValidatorProperties(
                 .orElse(null);
     }
 
+    /** The target for a measured result: the index target is per 10 000 files and scales with {@code file_count}. */
+    public @Nullable Double targetFor(dev.mcpstack.validator.model.PerformanceBenchmarkResult result) {
+        Double target = targetMs(result.operationType());
+        if (target == null || result.operationType() != OperationType.INDEX) {
+            return target;
+        }
+        Object files = result.testParameters().get("file_count");
+        return files instanceof Number count ? target * Math.max(1.0, count.doubleValue() / 10_000.0) : target;
+    }
+
     public Profile profile(String name) {
         Profile profile = profiles.get(name);
         if (profile == null) {
