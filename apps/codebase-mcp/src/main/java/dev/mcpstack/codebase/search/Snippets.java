@@ -1,6 +1,8 @@
 package dev.mcpstack.codebase.search;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /** The few lines of a chunk around its best match, each prefixed with its line number ({@code 42: code}). */
 final class Snippets {
@@ -37,41 +39,27 @@ final class Snippets {
     }
 
     /**
-     * The line matching the query best: every occurrence of a term adds its length (so a whole identifier outweighs
-     * one of its words). The content is squashed once (letters and digits lower-cased, {@code _ - $} dropped, line
-     * breaks kept) so {@code reconcile_payment} is found by the term {@code reconcilepayment}.
+     * The line matching the query best: every occurrence of a term in the lower-cased chunk adds the term's length
+     * to its line, so a line with the whole identifier (or all its words) wins over one with a single word. Whole
+     * terms of snake_case or kebab-case identifiers are found through their words.
      */
     private static int bestLine(String content, int[] lineStarts, List<String> terms) {
-        StringBuilder squashed = new StringBuilder(content.length());
-        int[] lineOfChar = new int[content.length() + 1];
-        int line = 0;
-        for (int i = 0; i < content.length(); i++) {
-            char c = content.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                lineOfChar[squashed.length()] = line;
-                squashed.append(Character.toLowerCase(c));
-            } else if (c != '_' && c != '-' && c != '$') {
-                lineOfChar[squashed.length()] = line;
-                squashed.append(' ');
-            }
-            if (c == '\n') {
-                line++;
-            }
-        }
-        int[] score = new int[lineStarts.length];
-        String text = squashed.toString();
+        String text = content.toLowerCase(Locale.ROOT);
+        int lines = lineStarts.length - 1;
+        int[] score = new int[lines];
         for (String term : terms) {
-            for (int at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
-                score[lineOfChar[at]] += term.length();
+            for (int at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length())) {
+                int line = Arrays.binarySearch(lineStarts, 0, lines, at);
+                score[line >= 0 ? line : -line - 2] += term.length();
             }
         }
         int best = 0;
-        for (int i = 1; i < score.length; i++) {
+        for (int i = 1; i < lines; i++) {
             if (score[i] > score[best]) {
                 best = i;
             }
         }
-        return Math.min(best, Math.max(0, lineStarts.length - 2));
+        return best;
     }
 
     /** Start offsets of every line, plus the content length as a final sentinel. */
