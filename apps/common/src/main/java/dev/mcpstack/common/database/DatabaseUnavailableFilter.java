@@ -8,7 +8,6 @@ import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * While the background probe says the database is unreachable, API requests ({@code /mcp/**}) are answered at
@@ -31,10 +30,7 @@ final class DatabaseUnavailableFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         if (!probe.isReachable() && API.matches(exchange.getRequest().getPath().pathWithinApplication())) {
-            // Answered off the event loop: a synchronous answer to a keep-alive request whose predecessor has not
-            // terminated (its body unread, as here) stalls the connection in reactor-netty 1.3.6
-            // (reactor/reactor-netty#4361). The hop costs nothing that matters on this path.
-            return Mono.<Void>error(failures.databaseUnavailable()).subscribeOn(Schedulers.parallel());
+            return Mono.<Void>error(failures.databaseUnavailable());
         }
         return chain.filter(exchange);
     }

@@ -13,7 +13,6 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.result.view.ViewResolver;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Renders errors raised outside controllers (unknown route 404, 405, 413 on a capped body, WebFilter failures such
@@ -55,9 +54,6 @@ final class ProblemWebExceptionHandler implements ErrorWebExceptionHandler {
         return ServerResponse.status(response.getStatusCode())
                 .headers(headers -> headers.addAll(response.getHeaders()))
                 .bodyValue(body == null ? ProblemDetail.forStatus(response.getStatusCode()) : body)
-                .flatMap(serverResponse -> serverResponse.writeTo(exchange, context))
-                // Off the event loop: errors are often answered before the request body is read, and a synchronous
-                // answer on a keep-alive connection can then stall it (reactor/reactor-netty#4361, fixed in 1.3.8).
-                .subscribeOn(Schedulers.parallel());
+                .flatMap(serverResponse -> serverResponse.writeTo(exchange, context));
     }
 }
