@@ -9,12 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** {@code POST /mcp/index {"path"}}: only below a configured root, links never followed. */
 @CodebaseMcpTest
@@ -29,14 +27,7 @@ class DirectoryIndexingTest {
     }
 
     @Autowired
-    WebTestClient client;
-
     Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(client);
-    }
 
     @Test
     void indexesDirectoryUnderAllowedRoot() throws IOException {

@@ -8,7 +8,6 @@ import dev.mcpstack.codebase.CodebaseMcpTest;
 import dev.mcpstack.testsupport.archive.TarArchiveBuilder;
 import dev.mcpstack.testsupport.repository.SyntheticRepository;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -32,12 +31,8 @@ class HostileArchiveTest {
     @Autowired
     WebTestClient client;
 
+    @Autowired
     Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(client);
-    }
 
     @Test
     void rejectsArchiveEntryEscapingRoot() {

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Ranking and filters over a small repository whose answers are known. */
 @CodebaseMcpTest
@@ -95,13 +94,10 @@ class SearchRelevanceTest {
     private static String otherRepositoryId;
 
     @Autowired
-    WebTestClient client;
-
     Api api;
 
     @BeforeEach
     void indexFixtureOnce() {
-        api = new Api(client);
         if (repositoryId == null) {
             byte[] archive = fixture().toTarGz();
             repositoryId = (String)
