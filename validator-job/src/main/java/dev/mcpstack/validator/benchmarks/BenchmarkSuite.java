@@ -19,20 +19,24 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
  * SPEC §6 benchmarks: index a generated repository, search with concurrent clients, project switches and entity
- * queries over a populated project. Latency is measured at the client, end to end, into HdrHistograms.
+ * queries over a populated project. Latency is measured at the client, end to end, into HdrHistograms, after an
+ * unrecorded warm-up of the same operation ({@link Warmup}) whose size each result records in its parameters.
  */
 public final class BenchmarkSuite {
 
     private static final long SEED = 42;
-    private static final int WARMUP = 20;
+    // another seed, so the warm-up repository's content is not the measured one's
+    private static final long WARMUP_SEED = 7;
 
     private final StackClient stack;
     private final ValidatorProperties properties;
     private final Profile profile;
+    private final Warmup warmup;
     private final EnvironmentInfo environment;
     private final String runId;
     private final Consumer<String> progress;
@@ -47,6 +51,7 @@ public final class BenchmarkSuite {
         this.stack = stack;
         this.properties = properties;
         this.profile = profile;
+        this.warmup = Warmup.of(profile);
         this.environment = environment;
         this.runId = runId;
         this.progress = progress;
@@ -73,18 +78,26 @@ public final class BenchmarkSuite {
     }
 
     PerformanceBenchmarkResult index(SyntheticRepository repository) {
-        progress.accept("benchmark index: " + repository.fileCount() + " generated files");
-        Latencies latencies = new Latencies();
         String name = "bench-" + repository.fileCount() + "-" + runId;
-        long start = System.nanoTime();
-        Http.Response response;
-        try (Heartbeat heartbeat = new Heartbeat("indexing " + repository.fileCount() + " files", progress)) {
-            response = stack.index(name, repository::writeTarGz, Duration.ofMinutes(10));
-        }
-        long elapsed = System.nanoTime() - start;
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("file_count", repository.fileCount());
         parameters.put("repository", name);
+        String warmupId = indexWarmup(parameters);
+        progress.accept("benchmark index: " + repository.fileCount() + " generated files");
+        Latencies latencies = new Latencies();
+        long start = System.nanoTime();
+        Http.Response response;
+        long elapsed;
+        try (Heartbeat heartbeat = new Heartbeat("indexing " + repository.fileCount() + " files", progress)) {
+            response = stack.index(name, repository::writeTarGz, Duration.ofMinutes(10));
+            elapsed = System.nanoTime() - start;
+        } finally {
+            // kept through the measured index (as in the module benchmark), then removed so that search, the
+            // scenarios and the load runs see only the measured repository
+            if (warmupId != null) {
+                parameters.put("warmup_repository_deleted", deleteWarmup(warmupId));
+            }
+        }
         if (response.status() == 201) {
             latencies.record(elapsed);
             JsonNode body = response.json();
@@ -103,34 +116,93 @@ public final class BenchmarkSuite {
         return result;
     }
 
+    /** Indexes the warm-up repository under its own name; its id, or null when the warm-up index failed. */
+    private @Nullable String indexWarmup(Map<String, Object> parameters) {
+        SyntheticRepository repository = SyntheticRepository.of(WARMUP_SEED, warmup.files());
+        String name = "bench-warmup-" + repository.fileCount() + "-" + runId;
+        progress.accept("benchmark index: warm-up, " + repository.fileCount() + " generated files (not recorded)");
+        parameters.put("warmup_requests", 1);
+        Http.Response response;
+        try (Heartbeat heartbeat = new Heartbeat("warm-up indexing " + repository.fileCount() + " files", progress)) {
+            response = stack.index(name, repository::writeTarGz, Duration.ofMinutes(10));
+        } catch (RuntimeException e) {
+            progress.accept("  warm-up index failed, measuring without it: " + e.getMessage());
+            parameters.put("warmup_files", 0);
+            parameters.put("warmup_failed_requests", 1);
+            return null;
+        }
+        if (response.status() != 201) {
+            progress.accept("  warm-up index failed (HTTP " + response.status() + "), measuring without it: "
+                    + response.excerpt());
+            parameters.put("warmup_files", 0);
+            parameters.put("warmup_failed_requests", 1);
+            return null;
+        }
+        parameters.put("warmup_files", repository.fileCount());
+        return response.json().path("repository_id").asString();
+    }
+
+    private boolean deleteWarmup(String repositoryId) {
+        try {
+            Http.Response response = stack.deleteRepository(repositoryId);
+            if (response.status() == 204) {
+                return true;
+            }
+            progress.accept("  warm-up repository not deleted (HTTP " + response.status()
+                    + "); search results include it: " + response.excerpt());
+        } catch (RuntimeException e) {
+            progress.accept("  warm-up repository not deleted; search results include it: " + e.getMessage());
+        }
+        return false;
+    }
+
+    /** The measured parameters plus how much unrecorded warm-up ran (and how much of it failed, if any). */
+    static Map<String, Object> withWarmup(Map<String, Object> parameters, Latencies warm) {
+        Map<String, Object> all = new LinkedHashMap<>(parameters);
+        all.put("warmup_requests", warm.count() + warm.failures());
+        if (warm.failures() > 0) {
+            all.put("warmup_failed_requests", warm.failures());
+        }
+        return all;
+    }
+
     PerformanceBenchmarkResult search(SyntheticRepository repository) {
         int clients = Math.max(1, profile.searchClients());
-        List<String> queries = repository.searchQueries(Math.max(1, profile.searches()));
-        progress.accept("benchmark search: " + profile.searches() + " queries, " + clients + " concurrent clients");
-        for (int i = 0; i < WARMUP; i++) {
-            stack.post(ServerId.CODEBASE, "/mcp/search", Map.of("query", queries.get(i % queries.size()), "limit", 10));
-        }
+        int searches = Math.max(1, profile.searches());
+        // one deterministic sequence: the measured queries are its first `searches` (as before the warm-up existed),
+        // the warm-up takes the ones after them, so the measured queries are not answered from a just-warmed cache
+        List<String> queries = repository.searchQueries(searches + warmup.searches());
+        progress.accept("benchmark search: warm-up, " + warmup.searches() + " queries, " + clients
+                + " concurrent clients (not recorded)");
+        Latencies warm = new Latencies();
+        search(queries.subList(searches, queries.size()), clients, warm);
+        progress.accept("benchmark search: " + searches + " queries, " + clients + " concurrent clients");
         Latencies latencies = new Latencies();
+        search(queries.subList(0, searches), clients, latencies);
+        return latencies.toResult(
+                ServerId.CODEBASE,
+                OperationType.SEARCH,
+                withWarmup(Map.of("searches", searches, "concurrent_clients", clients, "limit", 10), warm),
+                properties.targetMs(OperationType.SEARCH),
+                environment);
+    }
+
+    private void search(List<String> queries, int clients, Latencies latencies) {
         AtomicInteger next = new AtomicInteger();
         concurrently(clients, () -> {
-            for (int i = next.getAndIncrement(); i < profile.searches(); i = next.getAndIncrement()) {
-                String query = queries.get(i % queries.size());
+            for (int i = next.getAndIncrement(); i < queries.size(); i = next.getAndIncrement()) {
+                String query = queries.get(i);
                 timed(
                         latencies,
                         () -> stack.post(ServerId.CODEBASE, "/mcp/search", Map.of("query", query, "limit", 10)));
             }
         });
-        return latencies.toResult(
-                ServerId.CODEBASE,
-                OperationType.SEARCH,
-                Map.of("searches", profile.searches(), "concurrent_clients", clients, "limit", 10),
-                properties.targetMs(OperationType.SEARCH),
-                environment);
     }
 
     PerformanceBenchmarkResult projectSwitch() {
         int switches = Math.max(20, profile.projectSwitches());
-        progress.accept("benchmark project_switch: " + switches + " switches between 4 projects");
+        progress.accept("benchmark project_switch: " + switches + " switches between 4 projects, after "
+                + warmup.projectSwitches() + " unrecorded");
         List<String> projects = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             projects.add(stack.createProject("bench-switch-" + runId + "-" + i)
@@ -138,22 +210,25 @@ public final class BenchmarkSuite {
                     .asString());
         }
         Map<String, String> client = Map.of("X-Client-Id", "validator-bench-" + runId);
-        for (int i = 0; i < WARMUP; i++) {
-            stack.post(ServerId.WORKFLOW, "/mcp/projects/" + projects.get(i % 4) + "/activate", Map.of(), client);
-        }
+        Latencies warm = new Latencies();
+        switches(projects, warmup.projectSwitches(), client, warm);
         Latencies latencies = new Latencies();
-        for (int i = 0; i < switches; i++) {
+        switches(projects, switches, client, latencies);
+        return latencies.toResult(
+                ServerId.WORKFLOW,
+                OperationType.PROJECT_SWITCH,
+                withWarmup(Map.of("switches", switches, "projects", projects.size()), warm),
+                properties.targetMs(OperationType.PROJECT_SWITCH),
+                environment);
+    }
+
+    private void switches(List<String> projects, int count, Map<String, String> client, Latencies latencies) {
+        for (int i = 0; i < count; i++) {
             String project = projects.get(i % projects.size());
             timed(
                     latencies,
                     () -> stack.post(ServerId.WORKFLOW, "/mcp/projects/" + project + "/activate", Map.of(), client));
         }
-        return latencies.toResult(
-                ServerId.WORKFLOW,
-                OperationType.PROJECT_SWITCH,
-                Map.of("switches", switches, "projects", projects.size()),
-                properties.targetMs(OperationType.PROJECT_SWITCH),
-                environment);
     }
 
     PerformanceBenchmarkResult entityQuery() {
@@ -171,27 +246,33 @@ public final class BenchmarkSuite {
                 Map.of("project_id", project, "data_contains", Map.of("owner", "team-2"), "limit", 20),
                 Map.of("project_id", project, "name_prefix", "entity-1", "limit", 20));
         int queries = Math.max(1, profile.entityQueries());
-        progress.accept("benchmark entity_query: " + queries + " queries over " + entities + " entities");
-        for (int i = 0; i < WARMUP; i++) {
-            stack.post(ServerId.WORKFLOW, "/mcp/entities/query", shapes.get(i % shapes.size()));
-        }
+        progress.accept("benchmark entity_query: " + queries + " queries over " + entities + " entities, after "
+                + warmup.entityQueries() + " unrecorded");
+        Latencies warm = new Latencies();
+        entityQueries(shapes, warmup.entityQueries(), warm);
         Latencies latencies = new Latencies();
-        for (int i = 0; i < queries; i++) {
-            Map<String, Object> shape = shapes.get(i % shapes.size());
-            timed(latencies, () -> stack.post(ServerId.WORKFLOW, "/mcp/entities/query", shape));
-        }
+        entityQueries(shapes, queries, latencies);
         return latencies.toResult(
                 ServerId.WORKFLOW,
                 OperationType.ENTITY_QUERY,
-                Map.of(
-                        "entities",
-                        entities,
-                        "queries",
-                        queries,
-                        "shapes",
-                        "entity_type,tags_any,data_contains,name_prefix"),
+                withWarmup(
+                        Map.of(
+                                "entities",
+                                entities,
+                                "queries",
+                                queries,
+                                "shapes",
+                                "entity_type,tags_any,data_contains,name_prefix"),
+                        warm),
                 properties.targetMs(OperationType.ENTITY_QUERY),
                 environment);
+    }
+
+    private void entityQueries(List<Map<String, Object>> shapes, int count, Latencies latencies) {
+        for (int i = 0; i < count; i++) {
+            Map<String, Object> shape = shapes.get(i % shapes.size());
+            timed(latencies, () -> stack.post(ServerId.WORKFLOW, "/mcp/entities/query", shape));
+        }
     }
 
     private void populate(String project, int entities, AtomicInteger next) {

@@ -44,6 +44,14 @@ public final class StackClient {
         return expect(201, setUp(() -> post(ServerId.WORKFLOW, "/mcp/entities", body)), "create entity " + name);
     }
 
+    /** {@code DELETE /mcp/repositories/{id}}: the repository's files and chunks go with it (204 when it existed). */
+    public Http.Response deleteRepository(String repositoryId) {
+        return setUp(() ->
+                http.send(http.request(platform.baseUrl(ServerId.CODEBASE).resolve("/mcp/repositories/" + repositoryId))
+                        .DELETE()
+                        .build()));
+    }
+
     /**
      * Set-up data is not what is measured: a 503 (pool busy, by design) is retried a few times with a short pause
      * instead of failing the benchmark before it starts.

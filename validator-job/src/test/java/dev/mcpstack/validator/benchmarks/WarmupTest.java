@@ -1,0 +1,62 @@
+package dev.mcpstack.validator.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mcpstack.validator.config.ValidatorProperties.Profile;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WarmupTest {
+
+    @Test
+    void quickWarmsUpLikeTheModuleBenchmarks() {
+        // the quick profile's sizes (application.yaml): 10 000 files, 500 searches, 100 switches, 300 queries
+        Warmup warmup = Warmup.of(profile(10_000, 500, 100, 300));
+
+        assertThat(warmup).isEqualTo(new Warmup(2_000, 500, 100, 300));
+    }
+
+    @Test
+    void smokeStaysSmall() {
+        Warmup warmup = Warmup.of(profile(200, 100, 20, 50));
+
+        assertThat(warmup).isEqualTo(new Warmup(40, 100, 20, 50));
+    }
+
+    @Test
+    void aTinyProfileStillIndexesOneWarmUpFile() {
+        assertThat(Warmup.of(profile(3, 0, 0, 0))).isEqualTo(new Warmup(1, 0, 0, 0));
+    }
+
+    @Test
+    void recordsHowMuchWarmUpRanAndHowMuchOfItFailed() {
+        Latencies warm = new Latencies();
+        warm.record(1_000_000);
+        warm.record(2_000_000);
+        warm.fail("http_503", "pool busy");
+
+        Map<String, Object> parameters = BenchmarkSuite.withWarmup(Map.of("searches", 500), warm);
+
+        assertThat(parameters)
+                .containsEntry("searches", 500)
+                .containsEntry("warmup_requests", 3L)
+                .containsEntry("warmup_failed_requests", 1L);
+    }
+
+    @Test
+    void aCleanWarmUpRecordsNoFailures() {
+        Latencies warm = new Latencies();
+        warm.record(1_000_000);
+
+        assertThat(BenchmarkSuite.withWarmup(Map.of(), warm))
+                .containsEntry("warmup_requests", 1L)
+                .doesNotContainKey("warmup_failed_requests");
+    }
+
+    private static Profile profile(int files, int searches, int switches, int entityQueries) {
+        return new Profile(
+                files, searches, 10, switches, 1_000, entityQueries, 1_000, List.of(), 200, Duration.ofSeconds(10));
+    }
+}
