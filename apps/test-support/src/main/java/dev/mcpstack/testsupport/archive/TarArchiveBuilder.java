@@ -1,7 +1,6 @@
 package dev.mcpstack.testsupport.archive;
 
 import java.io.ByteArrayOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +13,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.apache.commons.io.output.CloseShieldOutputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -153,7 +153,7 @@ public final class TarArchiveBuilder {
     /** Writes the uncompressed tar; the stream is flushed but left open. */
     public void writeTar(OutputStream out) {
         try {
-            TarArchiveOutputStream tar = new TarArchiveOutputStream(new NonClosing(out));
+            TarArchiveOutputStream tar = new TarArchiveOutputStream(CloseShieldOutputStream.wrap(out));
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             for (EntryWriter entry : entries) {
@@ -161,6 +161,7 @@ public final class TarArchiveBuilder {
             }
             tar.finish();
             tar.close();
+            out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -168,8 +169,12 @@ public final class TarArchiveBuilder {
 
     /** Writes the gzip-compressed tar; the stream is flushed but left open. */
     public void writeTarGz(OutputStream out) {
-        try (GzipCompressorOutputStream gzip = new GzipCompressorOutputStream(new NonClosing(out))) {
-            writeTar(gzip);
+        try {
+            // the gzip trailer is written by close(): a finish() before it would write a second one
+            try (GzipCompressorOutputStream gzip = new GzipCompressorOutputStream(CloseShieldOutputStream.wrap(out))) {
+                writeTar(gzip);
+            }
+            out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -185,22 +190,5 @@ public final class TarArchiveBuilder {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         writeTarGz(bytes);
         return bytes.toByteArray();
-    }
-
-    /** Lets the archive streams finish their trailers without closing the caller's stream. */
-    private static final class NonClosing extends FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.flush();
-        }
     }
 }

@@ -16,6 +16,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipParameters;
+import org.apache.commons.io.output.CloseShieldOutputStream;
 
 /**
  * A deterministic, realistic multi-language source repository: Java, Python, TypeScript, Go, SQL and Markdown
@@ -80,7 +81,7 @@ public final class SyntheticRepository {
     /** Writes the repository as a tar archive; the stream is left open. */
     public void writeTar(OutputStream out) {
         try {
-            TarArchiveOutputStream tar = new TarArchiveOutputStream(new NonClosingOutputStream(out));
+            TarArchiveOutputStream tar = new TarArchiveOutputStream(CloseShieldOutputStream.wrap(out));
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             for (int i = 0; i < fileCount; i++) {
                 SourceFile file = file(i);
@@ -94,6 +95,7 @@ public final class SyntheticRepository {
             }
             tar.finish();
             tar.close();
+            out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -103,9 +105,13 @@ public final class SyntheticRepository {
     public void writeTarGz(OutputStream out) {
         GzipParameters parameters = new GzipParameters();
         parameters.setCompressionLevel(1);
-        try (GzipCompressorOutputStream gzip =
-                new GzipCompressorOutputStream(new NonClosingOutputStream(out), parameters)) {
-            writeTar(gzip);
+        try {
+            // the gzip trailer is written by close(): a finish() before it would write a second one
+            try (GzipCompressorOutputStream gzip =
+                    new GzipCompressorOutputStream(CloseShieldOutputStream.wrap(out), parameters)) {
+                writeTar(gzip);
+            }
+            out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
