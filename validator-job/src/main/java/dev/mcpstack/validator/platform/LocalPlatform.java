@@ -1,5 +1,6 @@
 package dev.mcpstack.validator.platform;
 
+import dev.mcpstack.embeddedpostgres.RestartablePostgres;
 import dev.mcpstack.validator.http.Http;
 import dev.mcpstack.validator.model.ServerId;
 import java.io.IOException;
@@ -29,7 +30,7 @@ public final class LocalPlatform implements Platform {
     private final Map<ServerId, Integer> ports = new EnumMap<>(ServerId.class);
     private final Map<ServerId, SupervisedProcess> processes = new EnumMap<>(ServerId.class);
     private final Thread shutdownHook = new Thread(this::close, "validator-local-cleanup");
-    private @Nullable LocalDatabase database;
+    private @Nullable RestartablePostgres database;
     private @Nullable Path dataDirectory;
     private boolean closed;
 
@@ -63,7 +64,7 @@ public final class LocalPlatform implements Platform {
             throw new UncheckedIOException("could not prepare " + settings.logDirectory(), e);
         }
         progress.accept("starting embedded PostgreSQL");
-        LocalDatabase db = new LocalDatabase(dataDirectory);
+        RestartablePostgres db = new RestartablePostgres(dataDirectory);
         database = db;
         db.start();
         progress.accept("PostgreSQL on 127.0.0.1:" + db.port());
@@ -176,7 +177,7 @@ public final class LocalPlatform implements Platform {
                 process.stop(15);
             }
         });
-        LocalDatabase db = database;
+        RestartablePostgres db = database;
         if (db != null) {
             db.stop();
         }
@@ -196,7 +197,7 @@ public final class LocalPlatform implements Platform {
         return process;
     }
 
-    private LocalDatabase requireDatabase() {
+    private RestartablePostgres requireDatabase() {
         if (database == null) {
             throw new IllegalStateException("the database has not been started");
         }

@@ -1,5 +1,6 @@
 package dev.mcpstack.common.database;
 
+import dev.mcpstack.embeddedpostgres.RestartablePostgres;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.commons.logging.Log;
@@ -36,12 +37,12 @@ class DatabaseDefaultsEnvironmentPostProcessor implements EnvironmentPostProcess
                 defaults.put("spring.flyway.password", environment.getProperty("spring.r2dbc.password", ""));
             }
         } else if (environment.getProperty(EMBEDDED_ENABLED, Boolean.class, true)) {
-            EmbeddedDatabase database = EmbeddedDatabase.shared();
+            RestartablePostgres database = EmbeddedDatabase.shared();
             defaults.put("spring.r2dbc.url", database.r2dbcUrl());
-            defaults.put("spring.r2dbc.username", EmbeddedDatabase.USER);
+            defaults.put("spring.r2dbc.username", RestartablePostgres.USER);
             defaults.put("spring.r2dbc.password", "");
             defaults.put("spring.flyway.url", database.jdbcUrl());
-            defaults.put("spring.flyway.user", EmbeddedDatabase.USER);
+            defaults.put("spring.flyway.user", RestartablePostgres.USER);
             defaults.put("spring.flyway.password", "");
             log.info("SPRING_R2DBC_URL is not set: using the embedded PostgreSQL on 127.0.0.1:" + database.port()
                     + " (data in " + database.dataDirectory() + ", gone when the process ends)");

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.mcpstack.common.database.EmbeddedDatabase;
 import dev.mcpstack.common.testapp.TestApp;
+import dev.mcpstack.embeddedpostgres.RestartablePostgres;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ class DatabaseOutageTest {
 
     @Test
     void outageIsDetectedFailsFastAndHealsWithoutRestartOrDataLoss(CapturedOutput output) {
-        EmbeddedDatabase database = EmbeddedDatabase.shared();
+        RestartablePostgres database = EmbeddedDatabase.shared();
         post("written before the outage").expectStatus().isCreated();
         await().atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertThat(status("/health")).isEqualTo(200));

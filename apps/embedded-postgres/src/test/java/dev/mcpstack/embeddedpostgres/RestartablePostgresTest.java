@@ -1,4 +1,4 @@
-package dev.mcpstack.validator.platform;
+package dev.mcpstack.embeddedpostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,14 +8,14 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class LocalDatabaseTest {
+class RestartablePostgresTest {
 
     @TempDir
     Path data;
 
     @Test
     void comesBackOnTheSamePortAfterAnOutage() {
-        LocalDatabase database = new LocalDatabase(data);
+        RestartablePostgres database = new RestartablePostgres(data);
         try {
             database.start();
             int port = database.port();
