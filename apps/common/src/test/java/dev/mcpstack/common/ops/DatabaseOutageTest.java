@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.mcpstack.common.database.EmbeddedDatabase;
-import dev.mcpstack.common.testapp.TestApp;
+import dev.mcpstack.common.testapp.TestAppTest;
 import dev.mcpstack.embeddedpostgres.RestartablePostgres;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,12 +23,7 @@ import tools.jackson.databind.JsonNode;
  * Stops the real embedded PostgreSQL under the running service and starts it again (same port, same data). Kept
  * in its own class: the database is JVM-wide, and {@link #restoreDatabase()} brings it back whatever happens.
  */
-@SpringBootTest(
-        classes = TestApp.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = TestApp.CONFIG_NAME)
-@AutoConfigureWebTestClient
-@ExtendWith(OutputCaptureExtension.class)
+@TestAppTest
 class DatabaseOutageTest {
 
     @Autowired

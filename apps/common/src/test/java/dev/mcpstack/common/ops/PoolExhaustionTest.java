@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.mcpstack.common.database.PoolAccess;
 import dev.mcpstack.common.logging.EventThrottle;
-import dev.mcpstack.common.testapp.TestApp;
+import dev.mcpstack.common.testapp.TestAppTest;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
@@ -15,24 +15,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
 
-@SpringBootTest(
-        classes = TestApp.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = TestApp.CONFIG_NAME)
-@AutoConfigureWebTestClient
-@ExtendWith(OutputCaptureExtension.class)
+@TestAppTest
 class PoolExhaustionTest {
 
     @Autowired
