@@ -17,10 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -49,7 +48,9 @@ class WorkflowBenchmarkTest {
     private static final String[] TYPES = {"service", "team", "adr", "incident", "runbook"};
     private static final String[] LANGS = {"java", "go", "python"};
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final CodebaseProcess codebase = new CodebaseProcess();
+
+    @RegisterExtension
+    static final CodebaseProcess codebase = new CodebaseProcess();
 
     @Autowired
     WebTestClient http;
@@ -63,16 +64,6 @@ class WorkflowBenchmarkTest {
     @DynamicPropertySource
     static void pointAtCodebase(DynamicPropertyRegistry registry) {
         registry.add("workflow.codebase.url", codebase::url);
-    }
-
-    @BeforeAll
-    static void startCodebase() {
-        codebase.start();
-    }
-
-    @AfterAll
-    static void stopCodebase() {
-        codebase.stop();
     }
 
     @Test

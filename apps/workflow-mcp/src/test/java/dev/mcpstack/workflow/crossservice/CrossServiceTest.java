@@ -16,13 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -39,7 +38,8 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrossServiceTest {
 
-    private static final CodebaseProcess codebase = new CodebaseProcess();
+    @RegisterExtension
+    static final CodebaseProcess codebase = new CodebaseProcess();
 
     @Autowired
     WebTestClient http;
@@ -53,16 +53,6 @@ class CrossServiceTest {
     @DynamicPropertySource
     static void pointAtCodebase(DynamicPropertyRegistry registry) {
         registry.add("workflow.codebase.url", codebase::url);
-    }
-
-    @BeforeAll
-    static void startCodebase() {
-        codebase.start();
-    }
-
-    @AfterAll
-    static void stopCodebase() {
-        codebase.stop();
     }
 
     @BeforeEach

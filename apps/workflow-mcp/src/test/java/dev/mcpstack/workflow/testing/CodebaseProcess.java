@@ -6,15 +6,19 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The real codebase-mcp, started in this JVM on a fixed free port so it can be stopped and started again at the
- * same address workflow-mcp was given. It shares the JVM's embedded PostgreSQL (its own schema).
+ * same address workflow-mcp was given. It shares the JVM's embedded PostgreSQL (its own schema). Registered with
+ * {@code @RegisterExtension} on a static field, it runs for the whole test class (tests may stop and restart it).
  */
-public final class CodebaseProcess {
+public final class CodebaseProcess implements BeforeAllCallback, AfterAllCallback {
 
     private final int port = freePort();
     private @Nullable ConfigurableApplicationContext context;
@@ -34,6 +38,16 @@ public final class CodebaseProcess {
             context.close();
             context = null;
         }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext extension) {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext extension) {
+        stop();
     }
 
     public WebTestClient client() {
