@@ -34,14 +34,7 @@ class PoolExhaustionTest {
 
     @Test
     void exhaustedPoolAnswers503WithRetryAfterAndRecoversOnceConnectionsReturn(CapturedOutput output) {
-        ConnectionPool pool = PoolAccess.pool(connectionFactory);
-        assertThat(pool).isNotNull();
-        int max = pool.getMetrics().orElseThrow().getMaxAllocatedSize();
-        List<Connection> held = new ArrayList<>();
-        try {
-            for (int i = 0; i < max; i++) {
-                held.add(acquire(pool));
-            }
+        whileHolding(0, () -> {
             web.post()
                     .uri("/mcp/notes")
                     .contentType(MediaType.APPLICATION_JSON)
@@ -74,9 +67,7 @@ class PoolExhaustionTest {
                     .jsonPath("$.details.connection_pool")
                     .exists();
             assertThat(JsonLines.events(output, "connection_pool_exhausted")).isNotEmpty();
-        } finally {
-            held.forEach(connection -> Mono.from(connection.close()).block(Duration.ofSeconds(5)));
-        }
+        });
 
         web.post()
                 .uri("/mcp/notes")
@@ -117,14 +108,7 @@ class PoolExhaustionTest {
 
     @Test
     void highPoolUtilizationMakesTheServiceDegradedButStillUp(CapturedOutput output) {
-        ConnectionPool pool = PoolAccess.pool(connectionFactory);
-        assertThat(pool).isNotNull();
-        int max = pool.getMetrics().orElseThrow().getMaxAllocatedSize();
-        List<Connection> held = new ArrayList<>();
-        try {
-            for (int i = 0; i < max - 1; i++) {
-                held.add(acquire(pool));
-            }
+        whileHolding(1, () -> {
             web.get()
                     .uri("/health")
                     .exchange()
@@ -143,28 +127,33 @@ class PoolExhaustionTest {
             await().atMost(Duration.ofSeconds(10))
                     .untilAsserted(() -> assertThat(JsonLines.events(output, "connection_pool_high_utilization"))
                             .isNotEmpty());
-        } finally {
-            held.forEach(connection -> Mono.from(connection.close()).block(Duration.ofSeconds(5)));
-        }
+        });
     }
 
     @Test
     void aHotLoopOfExhaustionLogsTheEventOnlyOncePerInterval(CapturedOutput output) {
+        whileHolding(0, () -> {
+            for (int i = 0; i < 5; i++) {
+                web.get().uri("/mcp/notes").exchange().expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            }
+        });
+        assertThat(JsonLines.events(output, "connection_pool_exhausted")).hasSizeLessThanOrEqualTo(1);
+    }
+
+    /** Holds all but {@code spare} of the pool's connections while {@code check} runs, then gives them back. */
+    private void whileHolding(int spare, Runnable check) {
         ConnectionPool pool = PoolAccess.pool(connectionFactory);
         assertThat(pool).isNotNull();
         int max = pool.getMetrics().orElseThrow().getMaxAllocatedSize();
         List<Connection> held = new ArrayList<>();
         try {
-            for (int i = 0; i < max; i++) {
+            for (int i = 0; i < max - spare; i++) {
                 held.add(acquire(pool));
             }
-            for (int i = 0; i < 5; i++) {
-                web.get().uri("/mcp/notes").exchange().expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-            }
+            check.run();
         } finally {
             held.forEach(connection -> Mono.from(connection.close()).block(Duration.ofSeconds(5)));
         }
-        assertThat(JsonLines.events(output, "connection_pool_exhausted")).hasSizeLessThanOrEqualTo(1);
     }
 
     /** Holds a pooled connection; retried because a new connection may take longer than max-acquire-time. */
