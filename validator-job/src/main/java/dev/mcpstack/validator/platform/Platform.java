@@ -4,6 +4,7 @@ import dev.mcpstack.validator.model.ServerId;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -28,6 +29,29 @@ public interface Platform extends AutoCloseable {
 
     /** How many times the service's instances were replaced since {@link #start}. */
     int restarts(ServerId server);
+
+    /**
+     * Stops one instance gracefully (SIGTERM / pod delete with its grace period); the supervisor or ReplicaSet
+     * replaces it like a killed one.
+     */
+    default void stopInstanceGracefully(ServerId server) {
+        throw new UnsupportedOperationException("graceful stop is not implemented for --target " + target());
+    }
+
+    /** Takes the whole service away (local: stop its process without restart; kubernetes: scale to 0). */
+    default void stopService(ServerId server) {
+        throw new UnsupportedOperationException("stopping a service is not implemented for --target " + target());
+    }
+
+    /** Brings back a service taken away by {@link #stopService} and returns when it is ready. */
+    default void startService(ServerId server, Duration timeout) {
+        throw new UnsupportedOperationException("starting a service is not implemented for --target " + target());
+    }
+
+    /** Why database faults cannot run on this platform (an external database, say), or empty when they can. */
+    default Optional<String> databaseFaultRefusal() {
+        return Optional.empty();
+    }
 
     void stopDatabase();
 
