@@ -3,10 +3,13 @@ package dev.mcpstack.validator.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marcnuri.helm.Helm;
+import dev.mcpstack.validator.model.ServerId;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,8 +23,12 @@ import org.junit.jupiter.api.Test;
 /**
  * The chart's Role (helm/, rendered by helm-java) against the verbs the code calls ({@link Access}, scope RUN): the
  * validator can do everything it calls, and the Role grants nothing the code does not call except the grants below.
+ * The rendered objects, loaded into the fabric8 mock API server, are found by the validator's discovery.
  */
-class ChartRoleTest {
+@EnableKubernetesMockClient(crud = true)
+class ChartContractTest {
+
+    KubernetesClient client;
 
     /**
      * SPEC §6 states its verbs per group of resources, so the Role grants these too; none is called: Kubernetes
@@ -107,6 +114,17 @@ class ChartRoleTest {
             assertThat(s.getName()).isEqualTo("demo-mcp-stack-validator");
             assertThat(s.getNamespace()).isEqualTo("mcp");
         });
+    }
+
+    @Test
+    void discoveryFindsTheRenderedChartByItsLabels() {
+        rendered.forEach(o -> client.resource(o).inNamespace("mcp").create());
+        DiscoveredStack stack = new StackDiscovery(client).discover("mcp", "demo");
+        assertThat(stack.workload(ServerId.CODEBASE).url("mcp"))
+                .hasToString("http://demo-mcp-stack-codebase-mcp.mcp.svc:8020");
+        assertThat(stack.workload(ServerId.WORKFLOW).url("mcp"))
+                .hasToString("http://demo-mcp-stack-workflow-mcp.mcp.svc:8010");
+        assertThat(stack.database()).hasValue("demo-mcp-stack-postgresql");
     }
 
     @Test
