@@ -27,8 +27,8 @@ class RunCommand implements Callable<Integer> {
     @Option(
             names = "--suites",
             split = ",",
-            defaultValue = "benchmarks,scenarios,load,observability",
-            description = "comma-separated: benchmarks,scenarios,load,observability")
+            defaultValue = "benchmarks,scenarios,load,observability,resilience",
+            description = "comma-separated: benchmarks,scenarios,load,observability,resilience")
     List<String> suites = new ArrayList<>();
 
     @Option(names = "--profile", defaultValue = "quick", description = "smoke|quick|standard|full")

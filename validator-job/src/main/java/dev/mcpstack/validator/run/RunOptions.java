@@ -15,12 +15,13 @@ public record RunOptions(
         @Nullable Path workflowJar,
         @Nullable Path scenariosDir) {
 
-    public static final List<String> ALL_SUITES = List.of("benchmarks", "scenarios", "load", "observability");
+    public static final List<String> ALL_SUITES =
+            List.of("benchmarks", "scenarios", "load", "observability", "resilience");
 
     public RunOptions {
         suites = List.copyOf(suites);
         for (String suite : suites) {
-            if (!ALL_SUITES.contains(suite) && !suite.equals("resilience")) {
+            if (!ALL_SUITES.contains(suite)) {
                 throw new IllegalArgumentException("unknown suite '" + suite + "'; known: " + ALL_SUITES);
             }
         }

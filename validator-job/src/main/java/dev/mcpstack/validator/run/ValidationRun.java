@@ -11,12 +11,15 @@ import dev.mcpstack.validator.model.IntegrationTestCase;
 import dev.mcpstack.validator.model.LoadTestResult;
 import dev.mcpstack.validator.model.OperationType;
 import dev.mcpstack.validator.model.PerformanceBenchmarkResult;
+import dev.mcpstack.validator.model.ResilienceCheckResult;
 import dev.mcpstack.validator.observability.ObservabilitySuite;
 import dev.mcpstack.validator.platform.LocalPlatform;
 import dev.mcpstack.validator.platform.Platform;
 import dev.mcpstack.validator.regression.BaselineStore;
 import dev.mcpstack.validator.report.CheckResult;
 import dev.mcpstack.validator.report.ValidationReport;
+import dev.mcpstack.validator.resilience.ResilienceProperties;
+import dev.mcpstack.validator.resilience.ResilienceSuite;
 import dev.mcpstack.validator.scenarios.ScenarioLoader;
 import dev.mcpstack.validator.scenarios.ScenarioRunner;
 import java.time.Instant;
@@ -30,16 +33,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@code run} command's work: bring the platform up, run the chosen suites in order (benchmarks, scenarios,
- * load, observability: the metrics and logs checks come last so they see the traffic of the others), judge, tear
+ * load, observability: the metrics and logs checks see the traffic of the others; then resilience), judge, tear
  * down. A suite that blows up becomes a failed check, never a crash without a report.
  */
 @Component
 public class ValidationRun {
 
     private final ValidatorProperties properties;
+    private final ResilienceProperties resilienceProperties;
 
-    ValidationRun(ValidatorProperties properties) {
+    ValidationRun(ValidatorProperties properties, ResilienceProperties resilienceProperties) {
         this.properties = properties;
+        this.resilienceProperties = resilienceProperties;
     }
 
     public ValidationReport execute(RunOptions options, Consumer<String> progress) {
@@ -56,6 +61,7 @@ public class ValidationRun {
         List<PerformanceBenchmarkResult> benchmarks = new ArrayList<>();
         List<IntegrationTestCase> scenarios = new ArrayList<>();
         List<LoadTestResult> load = new ArrayList<>();
+        List<ResilienceCheckResult> resilience = new ArrayList<>();
         Judge judge = new Judge(properties, options.baseline());
         try (Platform platform = new LocalPlatform(
                 new LocalPlatform.Settings(
@@ -69,7 +75,7 @@ public class ValidationRun {
                 platform.start(progress);
             } catch (RuntimeException e) {
                 checks.add(CheckResult.fail("platform", "start " + options.target(), String.valueOf(e.getMessage())));
-                return report(options, environment, started, checks, benchmarks, scenarios, load, judge);
+                return report(options, environment, started, checks, benchmarks, scenarios, load, resilience, judge);
             }
             StackClient stack = new StackClient(http, platform);
             if (options.includes("benchmarks")) {
@@ -114,15 +120,17 @@ public class ValidationRun {
                                 .run(benchmarks)));
             }
             if (options.includes("resilience")) {
-                checks.add(CheckResult.fail(
+                // last: kills and outages must not disturb the other suites' figures or the log check
+                suite(
+                        checks,
                         "resilience",
-                        "resilience suite",
-                        "not available in this build: the suite was requested but"
-                                + " did not run (drop it from --suites to validate the rest)"));
+                        () -> resilience.addAll(
+                                new ResilienceSuite(http, platform, resilienceProperties, options.profile(), progress)
+                                        .run(checks)));
             }
             progress.accept("stopping the stack");
         }
-        return report(options, environment, started, checks, benchmarks, scenarios, load, judge);
+        return report(options, environment, started, checks, benchmarks, scenarios, load, resilience, judge);
     }
 
     private static void suite(List<CheckResult> checks, String suite, Runnable body) {
@@ -141,6 +149,7 @@ public class ValidationRun {
             List<PerformanceBenchmarkResult> measured,
             List<IntegrationTestCase> scenarios,
             List<LoadTestResult> load,
+            List<ResilienceCheckResult> resilience,
             Judge judge) {
         List<PerformanceBenchmarkResult> judged = judge.apply(measured);
         List<CheckResult> all = new ArrayList<>();
@@ -165,7 +174,8 @@ public class ValidationRun {
                 judged,
                 scenarios,
                 load,
-                judge.source());
+                judge.source(),
+                resilience);
     }
 
     /** The regression rule with the chosen baselines; a run's own request failures stay failures. */

@@ -61,7 +61,8 @@ class ReportWriterTest {
                 List.of(search),
                 List.of(),
                 List.of(load),
-                "shipped");
+                "shipped",
+                List.of());
 
         ReportWriter.write(report, dir);
 
