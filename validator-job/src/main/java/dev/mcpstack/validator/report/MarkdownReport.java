@@ -121,10 +121,11 @@ final class MarkdownReport {
                         .append(" |\n");
             }
         }
+        md.append(ResilienceReport.markdown(report.resilience()));
         return md.toString();
     }
 
-    private static String cell(String text) {
+    static String cell(String text) {
         return text.replace("|", "\\|").replace("\n", " ");
     }
 

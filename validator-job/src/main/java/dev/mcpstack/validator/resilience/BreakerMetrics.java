@@ -4,15 +4,17 @@ import java.util.Optional;
 
 /**
  * The codebase circuit breaker as workflow-mcp's {@code /metrics} (Prometheus text) shows it: its state and how many
- * calls it has recorded (successful, failed, slow: every call it let through), from Resilience4j's Micrometer meters.
+ * calls it has recorded (every call it let through) and how many of those failed, from Resilience4j's Micrometer
+ * meters.
  */
-record BreakerMetrics(String state, long calls) {
+record BreakerMetrics(String state, long calls, long failedCalls) {
 
     static final String BREAKER = "name=\"codebase\"";
 
     static Optional<BreakerMetrics> parse(String prometheusText) {
         String state = null;
         long calls = 0;
+        long failed = 0;
         boolean anyCalls = false;
         for (String line : prometheusText.split("\n")) {
             if (line.startsWith("#") || !line.contains(BREAKER)) {
@@ -22,11 +24,13 @@ record BreakerMetrics(String state, long calls) {
                 int at = line.indexOf("state=\"");
                 state = line.substring(at + 7, line.indexOf('"', at + 7));
             } else if (line.startsWith("resilience4j_circuitbreaker_calls_seconds_count{")) {
-                calls += (long) value(line);
+                long count = (long) value(line);
+                calls += count;
+                failed += line.contains("kind=\"failed\"") ? count : 0;
                 anyCalls = true;
             }
         }
-        return state == null || !anyCalls ? Optional.empty() : Optional.of(new BreakerMetrics(state, calls));
+        return state == null || !anyCalls ? Optional.empty() : Optional.of(new BreakerMetrics(state, calls, failed));
     }
 
     private static double value(String line) {

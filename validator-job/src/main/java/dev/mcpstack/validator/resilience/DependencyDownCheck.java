@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * codebase-mcp taken away (stopped; scaled to 0 in a cluster) while workflow-mcp is under load: every work-item write
  * and read must still succeed, with {@code code_search_unavailable}; the breaker, read from {@code /metrics}, must open
- * within the target number of calls and close by itself once codebase-mcp is back.
+ * within the target number of failed calls (detection is timed from the start of the stop, which includes the
+ * service's own graceful shutdown) and close by itself once codebase-mcp is back.
  */
 final class DependencyDownCheck {
 
@@ -34,12 +35,16 @@ final class DependencyDownCheck {
         long stopNanos;
         try {
             Optional<BreakerMetrics> before = breaker();
-            verdict.require(before.isPresent(), "workflow-mcp /metrics shows no codebase circuit breaker");
-            verdict.require(before.map(BreakerMetrics::closed).orElse(false), "the breaker was not closed before");
+            verdict.require(
+                    before.map(BreakerMetrics::closed).orElse(false),
+                    "workflow-mcp /metrics shows no closed codebase circuit breaker before the fault");
             context.progress("stopping codebase-mcp; workflow-mcp under load");
             stopNanos = System.nanoTime();
-            traffic.mark(stopNanos, "fault", "codebase-mcp stopped");
+            traffic.mark(stopNanos, "fault", "codebase-mcp stopping");
             context.platform().stopService(ServerId.CODEBASE);
+            long goneNanos = System.nanoTime();
+            traffic.mark(goneNanos, "fault", "codebase-mcp gone");
+            verdict.detail("stop_ms", UnavailableWindow.toMs(goneNanos - stopNanos));
             AtomicReference<BreakerMetrics> seen = new AtomicReference<>();
             boolean opened = FaultContext.until(
                     () -> {
@@ -50,11 +55,11 @@ final class DependencyDownCheck {
                     context.readyTimeout());
             if (opened && before.isPresent()) {
                 openedMs = UnavailableWindow.toMs(System.nanoTime() - stopNanos);
-                callsToOpen = seen.get().calls() - before.get().calls();
+                callsToOpen = seen.get().failedCalls() - before.get().failedCalls();
             }
             FaultContext.pause(context.plan().settle());
-            context.progress(
-                    "  breaker open after " + openedMs + " ms, " + callsToOpen + " calls; starting codebase-mcp");
+            context.progress("  breaker open after " + openedMs + " ms, " + callsToOpen
+                    + " failed calls; starting codebase-mcp");
             context.platform().startService(ServerId.CODEBASE, context.readyTimeout());
             long readyNanos = System.nanoTime();
             traffic.mark(readyNanos, "recovery", "codebase-mcp ready");
@@ -73,14 +78,14 @@ final class DependencyDownCheck {
         long failed = outcomes.stream().filter(o -> !o.succeeded()).count();
         long warned = outcomes.stream().filter(Outcome::warned).count();
         var targets = context.targets();
-        verdict.detail("calls_to_open", callsToOpen)
+        verdict.detail("failed_calls_to_open", callsToOpen)
                 .detail("breaker_open_ms", openedMs == null ? -1 : openedMs)
                 .detail("breaker_close_ms", closedMs == null ? -1 : closedMs)
                 .detail("code_search_unavailable_warnings", warned)
                 .require(openedMs != null, "the breaker never opened while codebase-mcp was down")
                 .require(
                         callsToOpen >= 0 && callsToOpen <= targets.breakerCalls(),
-                        "the breaker opened after " + callsToOpen + " calls, target " + targets.breakerCalls())
+                        "the breaker opened after " + callsToOpen + " failed calls, target " + targets.breakerCalls())
                 .require(closedMs != null, "the breaker did not close by itself after codebase-mcp returned")
                 .require(
                         closedMs == null || closedMs <= targets.breakerCloseMs(),

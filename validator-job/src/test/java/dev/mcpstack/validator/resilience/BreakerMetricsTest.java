@@ -25,6 +25,7 @@ class BreakerMetricsTest {
         assertThat(metrics.open()).isTrue();
         assertThat(metrics.closed()).isFalse();
         assertThat(metrics.calls()).isEqualTo(16);
+        assertThat(metrics.failedCalls()).isEqualTo(4);
     }
 
     @Test
