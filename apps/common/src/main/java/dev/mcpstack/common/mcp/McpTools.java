@@ -145,7 +145,8 @@ public final class McpTools {
 
     private <T> CallToolResult success(T result, Function<? super T, String> summary) {
         return CallToolResult.builder()
-                .structuredContent(mapper.convertValue(result, LinkedHashMap.class))
+                // through the JSON text, so raw JSON fields (entity data) come out exactly as REST writes them
+                .structuredContent(mapper.readValue(mapper.writeValueAsBytes(result), LinkedHashMap.class))
                 .addTextContent(summary.apply(result))
                 .isError(false)
                 .build();

@@ -21,13 +21,28 @@ public final class ToolArguments {
 
     /** Arguments the schema does not name are refused, as a model that misspells one should learn. */
     ToolArguments(@Nullable Map<String, Object> values, Set<String> allowed, JsonMapper mapper) {
-        this.values = values == null ? Map.of() : values;
-        this.mapper = mapper;
+        this(values == null ? Map.of() : values, mapper);
         for (String name : this.values.keySet()) {
             if (!allowed.contains(name)) {
                 throw ApiProblem.badRequest("unknown-field", "unknown field '" + name + "'");
             }
         }
+    }
+
+    private ToolArguments(Map<String, Object> values, JsonMapper mapper) {
+        this.values = values;
+        this.mapper = mapper;
+    }
+
+    /** Only the arguments named, e.g. the body fields of a request whose other arguments are path parameters. */
+    public ToolArguments only(String... names) {
+        Map<String, Object> subset = new LinkedHashMap<>();
+        for (String name : names) {
+            if (values.containsKey(name)) {
+                subset.put(name, values.get(name));
+            }
+        }
+        return new ToolArguments(subset, mapper);
     }
 
     /** The arguments as the request record, after renaming tool argument names to the record's JSON names. */
@@ -69,6 +84,18 @@ public final class ToolArguments {
             throw ApiProblem.badRequest("invalid-request", name + ": must not be blank");
         }
         return value;
+    }
+
+    /** An integer argument; a string, fraction or other type is a 400 naming it. */
+    public @Nullable Integer integer(String name) {
+        Object value = values.get(name);
+        if (value == null || value instanceof Integer) {
+            return (Integer) value;
+        }
+        if (value instanceof Long number && number == number.intValue()) {
+            return number.intValue();
+        }
+        throw ApiProblem.badRequest("invalid-type", "'" + name + "' must be an integer");
     }
 
     public @Nullable UUID uuid(String name) {
