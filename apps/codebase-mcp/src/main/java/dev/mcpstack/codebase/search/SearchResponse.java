@@ -7,10 +7,10 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /** {@code POST /mcp/search} answer: hits best first, how many chunks matched in all, and the time taken. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record SearchResponse(List<Hit> results, long totalCount, double latencyMs) {
+public record SearchResponse(List<Hit> results, long totalCount, double latencyMs) {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Hit(
+    public record Hit(
             UUID chunkId,
             UUID repositoryId,
             String filePath,
