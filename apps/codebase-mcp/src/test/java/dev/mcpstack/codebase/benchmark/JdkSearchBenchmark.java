@@ -128,12 +128,10 @@ class JdkSearchBenchmark {
             }
         }
         load.run(workload, 10, false);
-        long start = System.nanoTime();
-        Histogram single = load.run(workload.subList(0, workload.size() / 3), 1, false);
-        load.summary("JDK mixed workload, 1 client", single, (System.nanoTime() - start) / 1e9);
-        start = System.nanoTime();
-        Histogram concurrent = load.run(workload, 10, false);
-        load.summary("JDK mixed workload, 10 clients", concurrent, (System.nanoTime() - start) / 1e9);
+        SearchLoad.Run single = load.run(workload.subList(0, workload.size() / 3), 1, false);
+        load.summary("JDK mixed workload, 1 client", single);
+        SearchLoad.Run concurrent = load.run(workload, 10, false);
+        load.summary("JDK mixed workload, 10 clients", concurrent);
         String wrk = load.wrk(workload, 10, 15);
         if (wrk != null) {
             load.line("wrk -t2 -c10 -d15s (JDK mixed workload): %s", wrk);
@@ -151,9 +149,9 @@ class JdkSearchBenchmark {
                 load.line(
                         "ratio rg p50 / search p50: 10 clients %.1fx, 1 client %.1fx",
                         SearchLoad.ms(ripgrep.getValueAtPercentile(50))
-                                / SearchLoad.ms(concurrent.getValueAtPercentile(50)),
+                                / SearchLoad.ms(concurrent.histogram().getValueAtPercentile(50)),
                         SearchLoad.ms(ripgrep.getValueAtPercentile(50))
-                                / SearchLoad.ms(single.getValueAtPercentile(50)));
+                                / SearchLoad.ms(single.histogram().getValueAtPercentile(50)));
             }
         } finally {
             try (Stream<Path> paths = Files.walk(directory)) {
@@ -161,7 +159,7 @@ class JdkSearchBenchmark {
                         .forEach(path -> path.toFile().delete());
             }
         }
-        assertThat(concurrent.getTotalCount()).isEqualTo(workload.size());
+        assertThat(concurrent.histogram().getTotalCount()).isEqualTo(workload.size());
     }
 
     private String queryOf(String body) {

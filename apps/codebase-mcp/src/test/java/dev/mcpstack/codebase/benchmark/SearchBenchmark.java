@@ -86,20 +86,16 @@ class SearchBenchmark {
         List<String> bodies =
                 queries.stream().map(query -> SearchLoad.body(query, 10, null)).toList();
         load.run(bodies.subList(0, WARMUP_SEARCHES), CLIENTS, false);
-        long singleStart = System.nanoTime();
-        Histogram single = load.run(bodies.subList(0, Math.min(500, SEARCHES)), 1, false);
-        double singleSeconds = (System.nanoTime() - singleStart) / 1e9;
+        SearchLoad.Run single = load.run(bodies.subList(0, Math.min(500, SEARCHES)), 1, false);
         double jvmSearchBefore = ProcessCpu.jvmSeconds();
         double postgresSearchBefore = ProcessCpu.postgresSeconds(postgresPort());
-        long concurrentStart = System.nanoTime();
-        Histogram concurrent = load.run(bodies, CLIENTS, false);
-        double seconds = (System.nanoTime() - concurrentStart) / 1e9;
+        SearchLoad.Run concurrent = load.run(bodies, CLIENTS, false);
         load.line(
                 "10-client run: CPU per search: JVM %.2f ms (server and client), PostgreSQL %.2f ms",
                 (ProcessCpu.jvmSeconds() - jvmSearchBefore) * 1000 / SEARCHES,
                 (ProcessCpu.postgresSeconds(postgresPort()) - postgresSearchBefore) * 1000 / SEARCHES);
-        load.summary("search, 1 client", single, singleSeconds);
-        load.summary("search, " + CLIENTS + " concurrent clients", concurrent, seconds);
+        load.summary("search, 1 client", single);
+        load.summary("search, " + CLIENTS + " concurrent clients", concurrent);
         String wrk = load.wrk(bodies, CLIENTS, 15);
         if (wrk != null) {
             load.line("wrk -t2 -c10 -d15s (same workload): %s", wrk);
@@ -114,9 +110,9 @@ class SearchBenchmark {
                 load.line(
                         "ratio rg p50 / search p50 (10 clients): %.1fx; rg p50 / search p50 (1 client): %.1fx",
                         SearchLoad.ms(ripgrep.getValueAtPercentile(50))
-                                / SearchLoad.ms(concurrent.getValueAtPercentile(50)),
+                                / SearchLoad.ms(concurrent.histogram().getValueAtPercentile(50)),
                         SearchLoad.ms(ripgrep.getValueAtPercentile(50))
-                                / SearchLoad.ms(single.getValueAtPercentile(50)));
+                                / SearchLoad.ms(single.histogram().getValueAtPercentile(50)));
             }
         } finally {
             try (Stream<Path> paths = Files.walk(directory)) {
@@ -126,7 +122,7 @@ class SearchBenchmark {
         }
         load.line("load average at end %s", SearchLoad.loadAverage());
         load.write("benchmark.txt");
-        assertThat(concurrent.getTotalCount()).isEqualTo(SEARCHES);
+        assertThat(concurrent.histogram().getTotalCount()).isEqualTo(SEARCHES);
     }
 
     private static final String GZIP = "application/gzip";

@@ -33,7 +33,6 @@ final class SearchLoad {
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final int port;
     private final StringBuilder report = new StringBuilder();
-    private final AtomicInteger empty = new AtomicInteger();
 
     SearchLoad(int port) {
         this.port = port;
@@ -70,9 +69,11 @@ final class SearchLoad {
     /**
      * {@code clients} threads share the request bodies; each search's latency (request to full body) is recorded.
      * With {@code requireHits}, a search answering no result fails the run; otherwise such searches are counted
-     * and reported by the next {@link #summary}.
+     * and reported with the latencies.
      */
-    Histogram run(List<String> bodies, int clients, boolean requireHits) throws Exception {
+    Run run(List<String> bodies, int clients, boolean requireHits) throws Exception {
+        long started = System.nanoTime();
+        AtomicInteger empty = new AtomicInteger();
         Histogram histogram = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long deadline = System.nanoTime() + TIME_LIMIT.toNanos();
@@ -102,8 +103,11 @@ final class SearchLoad {
         } finally {
             pool.shutdownNow();
         }
-        return histogram;
+        return new Run(histogram, (System.nanoTime() - started) / 1e9, empty.get());
     }
+
+    /** Latencies of one run, its duration and how many searches found nothing. */
+    record Run(Histogram histogram, double seconds, int empty) {}
 
     /** The JSON body of a search request; queries are plain words, so only quotes and backslashes need escaping. */
     static String body(String query, int limit, @Nullable String repositoryId) {
@@ -209,9 +213,14 @@ final class SearchLoad {
         }
     }
 
+    void summary(String what, Run run) {
+        summary(what, run.histogram(), run.seconds());
+        line("%s: %d searches without hits", what, run.empty());
+    }
+
     void summary(String what, Histogram histogram, double seconds) {
         line(
-                "%s: n=%d p50=%.2f ms p95=%.2f ms p99=%.2f ms max=%.2f ms mean=%.2f ms%s; %d without hits",
+                "%s: n=%d p50=%.2f ms p95=%.2f ms p99=%.2f ms max=%.2f ms mean=%.2f ms%s",
                 what,
                 histogram.getTotalCount(),
                 ms(histogram.getValueAtPercentile(50)),
@@ -219,8 +228,7 @@ final class SearchLoad {
                 ms(histogram.getValueAtPercentile(99)),
                 ms(histogram.getMaxValue()),
                 histogram.getMean() / 1e6,
-                seconds > 0 ? String.format(", %.0f searches/s", histogram.getTotalCount() / seconds) : "",
-                empty.getAndSet(0));
+                seconds > 0 ? String.format(", %.0f searches/s", histogram.getTotalCount() / seconds) : "");
     }
 
     void line(String format, Object... args) {
