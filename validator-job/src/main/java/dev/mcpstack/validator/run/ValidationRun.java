@@ -2,6 +2,7 @@ package dev.mcpstack.validator.run;
 
 import dev.mcpstack.validator.benchmarks.BenchmarkSuite;
 import dev.mcpstack.validator.benchmarks.StackClient;
+import dev.mcpstack.validator.config.LoadModes;
 import dev.mcpstack.validator.config.ValidatorProperties;
 import dev.mcpstack.validator.config.ValidatorProperties.Profile;
 import dev.mcpstack.validator.http.Http;
@@ -37,9 +38,11 @@ import org.springframework.stereotype.Component;
 public class ValidationRun {
 
     private final ValidatorProperties properties;
+    private final LoadModes loadModes;
 
-    ValidationRun(ValidatorProperties properties) {
+    ValidationRun(ValidatorProperties properties, LoadModes loadModes) {
         this.properties = properties;
+        this.loadModes = loadModes;
     }
 
     public ValidationReport execute(RunOptions options, Consumer<String> progress) {
@@ -98,7 +101,15 @@ public class ValidationRun {
                 suite(
                         checks,
                         "load",
-                        () -> checks.addAll(new LoadSuite(stack, properties, profile, runId, progress).run(load)));
+                        () -> checks.addAll(new LoadSuite(
+                                        stack,
+                                        properties,
+                                        loadModes,
+                                        profile,
+                                        loadModes.plan(options.profile(), options.thinkTime(), options.soak()),
+                                        runId,
+                                        progress)
+                                .run(load)));
             }
             if (options.includes("observability")) {
                 suite(
