@@ -52,6 +52,7 @@ public class ValidationRun {
                     "--target " + options.target() + " is not available in this build; use --target local");
         }
         EnvironmentInfo environment = Environments.current(options.profile(), options.target());
+        RunMachine machine = new RunMachine();
         String runId = UUID.randomUUID().toString().substring(0, 8);
         Instant started = Instant.now();
         Http http = new Http(properties.requestTimeout());
@@ -72,7 +73,8 @@ public class ValidationRun {
                 platform.start(progress);
             } catch (RuntimeException e) {
                 checks.add(CheckResult.fail("platform", "start " + options.target(), String.valueOf(e.getMessage())));
-                return report(options, environment, started, checks, benchmarks, scenarios, load, judge);
+                return report(
+                        options, machine.describe(environment), started, checks, benchmarks, scenarios, load, judge);
             }
             StackClient stack = new StackClient(http, platform);
             if (options.includes("benchmarks")) {
@@ -131,9 +133,10 @@ public class ValidationRun {
                         "not available in this build: the suite was requested but"
                                 + " did not run (drop it from --suites to validate the rest)"));
             }
+            machine.readServices(http, platform);
             progress.accept("stopping the stack");
         }
-        return report(options, environment, started, checks, benchmarks, scenarios, load, judge);
+        return report(options, machine.describe(environment), started, checks, benchmarks, scenarios, load, judge);
     }
 
     private static void suite(List<CheckResult> checks, String suite, Runnable body) {
