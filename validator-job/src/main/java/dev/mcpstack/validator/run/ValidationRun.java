@@ -79,9 +79,10 @@ public class ValidationRun {
             StackClient stack = new StackClient(http, platform);
             if (options.includes("benchmarks")) {
                 Map<String, String> failures = new LinkedHashMap<>();
-                benchmarks.addAll(
-                        new BenchmarkSuite(stack, properties, profile, environment, runId, progress).run(failures));
+                BenchmarkSuite suite = new BenchmarkSuite(stack, properties, profile, environment, runId, progress);
+                benchmarks.addAll(suite.run(failures));
                 failures.forEach((name, why) -> checks.add(CheckResult.fail("benchmarks", name, why)));
+                checks.addAll(suite.selfChecks());
             }
             if (options.includes("scenarios")) {
                 ScenarioRunner runner = new ScenarioRunner(http, platform::baseUrl, progress);
