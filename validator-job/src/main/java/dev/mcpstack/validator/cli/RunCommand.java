@@ -7,6 +7,7 @@ import dev.mcpstack.validator.report.ValidationReport;
 import dev.mcpstack.validator.run.RunOptions;
 import dev.mcpstack.validator.run.ValidationRun;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +54,20 @@ class RunCommand implements Callable<Integer> {
     @Nullable
     Path scenariosDir;
 
+    @Option(
+            names = "--think-time",
+            converter = DurationConverter.class,
+            description = "pause of each virtual user after a request in the staged load (default 1s, the seed's)")
+    @Nullable
+    Duration thinkTime;
+
+    @Option(
+            names = "--soak",
+            converter = DurationConverter.class,
+            description = "soak for this long at the peak VUs, paced (default: 1h in the full profile, else none)")
+    @Nullable
+    Duration soak;
+
     RunCommand(ValidationRun validation) {
         this.validation = validation;
     }
@@ -60,7 +75,16 @@ class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunOptions options = new RunOptions(
-                target, suites, profile, baseline, out.toAbsolutePath(), codebaseJar, workflowJar, scenariosDir);
+                target,
+                suites,
+                profile,
+                baseline,
+                out.toAbsolutePath(),
+                codebaseJar,
+                workflowJar,
+                scenariosDir,
+                thinkTime,
+                soak);
         Console.progress("validation: target=" + target + " profile=" + profile + " suites=" + suites + " out=" + out);
         ValidationReport report = validation.execute(options, Console::progress);
         List<Path> files = ReportWriter.write(report, options.out());

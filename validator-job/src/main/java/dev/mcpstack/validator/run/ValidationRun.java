@@ -2,6 +2,7 @@ package dev.mcpstack.validator.run;
 
 import dev.mcpstack.validator.benchmarks.BenchmarkSuite;
 import dev.mcpstack.validator.benchmarks.StackClient;
+import dev.mcpstack.validator.config.LoadModes;
 import dev.mcpstack.validator.config.ValidatorProperties;
 import dev.mcpstack.validator.config.ValidatorProperties.Profile;
 import dev.mcpstack.validator.http.Http;
@@ -41,10 +42,12 @@ public class ValidationRun {
 
     private final ValidatorProperties properties;
     private final ResilienceProperties resilienceProperties;
+    private final LoadModes loadModes;
 
-    ValidationRun(ValidatorProperties properties, ResilienceProperties resilienceProperties) {
+    ValidationRun(ValidatorProperties properties, ResilienceProperties resilienceProperties, LoadModes loadModes) {
         this.properties = properties;
         this.resilienceProperties = resilienceProperties;
+        this.loadModes = loadModes;
     }
 
     public ValidationReport execute(RunOptions options, Consumer<String> progress) {
@@ -54,6 +57,7 @@ public class ValidationRun {
                     "--target " + options.target() + " is not available in this build; use --target local");
         }
         EnvironmentInfo environment = Environments.current(options.profile(), options.target());
+        RunMachine machine = new RunMachine();
         String runId = UUID.randomUUID().toString().substring(0, 8);
         Instant started = Instant.now();
         Http http = new Http(properties.requestTimeout());
@@ -75,14 +79,24 @@ public class ValidationRun {
                 platform.start(progress);
             } catch (RuntimeException e) {
                 checks.add(CheckResult.fail("platform", "start " + options.target(), String.valueOf(e.getMessage())));
-                return report(options, environment, started, checks, benchmarks, scenarios, load, resilience, judge);
+                return report(
+                        options,
+                        machine.describe(environment),
+                        started,
+                        checks,
+                        benchmarks,
+                        scenarios,
+                        load,
+                        resilience,
+                        judge);
             }
             StackClient stack = new StackClient(http, platform);
             if (options.includes("benchmarks")) {
                 Map<String, String> failures = new LinkedHashMap<>();
-                benchmarks.addAll(
-                        new BenchmarkSuite(stack, properties, profile, environment, runId, progress).run(failures));
+                BenchmarkSuite suite = new BenchmarkSuite(stack, properties, profile, environment, runId, progress);
+                benchmarks.addAll(suite.run(failures));
                 failures.forEach((name, why) -> checks.add(CheckResult.fail("benchmarks", name, why)));
+                checks.addAll(suite.selfChecks());
             }
             if (options.includes("scenarios")) {
                 ScenarioRunner runner = new ScenarioRunner(http, platform::baseUrl, progress);
@@ -104,7 +118,15 @@ public class ValidationRun {
                 suite(
                         checks,
                         "load",
-                        () -> checks.addAll(new LoadSuite(stack, properties, profile, runId, progress).run(load)));
+                        () -> checks.addAll(new LoadSuite(
+                                        stack,
+                                        properties,
+                                        loadModes,
+                                        profile,
+                                        loadModes.plan(options.profile(), options.thinkTime(), options.soak()),
+                                        runId,
+                                        progress)
+                                .run(load)));
             }
             if (options.includes("observability")) {
                 suite(
@@ -128,9 +150,11 @@ public class ValidationRun {
                                 new ResilienceSuite(http, platform, resilienceProperties, options.profile(), progress)
                                         .run(checks)));
             }
+            machine.readServices(http, platform);
             progress.accept("stopping the stack");
         }
-        return report(options, environment, started, checks, benchmarks, scenarios, load, resilience, judge);
+        return report(
+                options, machine.describe(environment), started, checks, benchmarks, scenarios, load, resilience, judge);
     }
 
     private static void suite(List<CheckResult> checks, String suite, Runnable body) {
