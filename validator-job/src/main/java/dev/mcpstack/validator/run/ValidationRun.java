@@ -154,7 +154,15 @@ public class ValidationRun {
             progress.accept("stopping the stack");
         }
         return report(
-                options, machine.describe(environment), started, checks, benchmarks, scenarios, load, resilience, judge);
+                options,
+                machine.describe(environment),
+                started,
+                checks,
+                benchmarks,
+                scenarios,
+                load,
+                resilience,
+                judge);
     }
 
     private static void suite(List<CheckResult> checks, String suite, Runnable body) {
