@@ -8,6 +8,7 @@ import dev.mcpstack.validator.report.ValidationReport;
 import dev.mcpstack.validator.run.RunOptions;
 import dev.mcpstack.validator.run.ValidationRun;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -56,8 +57,8 @@ class RunCommand implements Callable<Integer> {
     @Option(
             names = "--suites",
             split = ",",
-            defaultValue = "benchmarks,scenarios,load,observability",
-            description = "comma-separated: benchmarks,scenarios,load,observability")
+            defaultValue = "benchmarks,scenarios,load,observability,resilience",
+            description = "comma-separated: benchmarks,scenarios,load,observability,resilience")
     List<String> suites = new ArrayList<>();
 
     @Option(names = "--profile", defaultValue = "quick", description = "smoke|quick|standard|full")
@@ -84,6 +85,20 @@ class RunCommand implements Callable<Integer> {
     @Nullable
     Path scenariosDir;
 
+    @Option(
+            names = "--think-time",
+            converter = DurationConverter.class,
+            description = "pause of each virtual user after a request in the staged load (default 1s, the seed's)")
+    @Nullable
+    Duration thinkTime;
+
+    @Option(
+            names = "--soak",
+            converter = DurationConverter.class,
+            description = "soak for this long at the peak VUs, paced (default: 1h in the full profile, else none)")
+    @Nullable
+    Duration soak;
+
     RunCommand(ValidationRun validation) {
         this.validation = validation;
     }
@@ -99,6 +114,8 @@ class RunCommand implements Callable<Integer> {
                 codebaseJar,
                 workflowJar,
                 scenariosDir,
+                thinkTime,
+                soak,
                 release,
                 namespace,
                 allowNamespaces,

@@ -9,9 +9,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code run} was asked to do. {@code baseline} null means the baselines shipped in the jar ({@code
- * configmap:NAME} reads them from a ConfigMap in-cluster). {@code release}, {@code namespace} (null: the validator's
- * own), {@code allowNamespaces} (empty: the own namespace) and {@code reportsToKeep} are for {@code --target
- * kubernetes}.
+ * configmap:NAME} reads them from a ConfigMap in-cluster); {@code thinkTime} null the configured default (1 s),
+ * {@code soak} null the profile's soak (none but in {@code full}). {@code release}, {@code namespace} (null: the
+ * validator's own), {@code allowNamespaces} (empty: the own namespace) and {@code reportsToKeep} are for {@code
+ * --target kubernetes}.
  */
 public record RunOptions(
         String target,
@@ -22,12 +23,30 @@ public record RunOptions(
         @Nullable Path codebaseJar,
         @Nullable Path workflowJar,
         @Nullable Path scenariosDir,
+        @Nullable Duration thinkTime,
+        @Nullable Duration soak,
         String release,
         @Nullable String namespace,
         List<String> allowNamespaces,
         int reportsToKeep) {
 
     public static final List<String> TARGETS = List.of("local", "kubernetes");
+
+    public static final List<String> ALL_SUITES =
+            List.of("benchmarks", "scenarios", "load", "observability", "resilience");
+
+    public RunOptions {
+        if (!TARGETS.contains(target)) {
+            throw new IllegalArgumentException("unknown target '" + target + "'; known: " + TARGETS);
+        }
+        suites = List.copyOf(suites);
+        allowNamespaces = List.copyOf(allowNamespaces);
+        for (String suite : suites) {
+            if (!ALL_SUITES.contains(suite)) {
+                throw new IllegalArgumentException("unknown suite '" + suite + "'; known: " + ALL_SUITES);
+            }
+        }
+    }
 
     public RunOptions(
             String target,
@@ -47,25 +66,12 @@ public record RunOptions(
                 codebaseJar,
                 workflowJar,
                 scenariosDir,
+                null,
+                null,
                 KubernetesSettings.DEFAULT_RELEASE,
                 null,
                 List.of(),
                 10);
-    }
-
-    public static final List<String> ALL_SUITES = List.of("benchmarks", "scenarios", "load", "observability");
-
-    public RunOptions {
-        if (!TARGETS.contains(target)) {
-            throw new IllegalArgumentException("unknown target '" + target + "'; known: " + TARGETS);
-        }
-        suites = List.copyOf(suites);
-        allowNamespaces = List.copyOf(allowNamespaces);
-        for (String suite : suites) {
-            if (!ALL_SUITES.contains(suite) && !suite.equals("resilience")) {
-                throw new IllegalArgumentException("unknown suite '" + suite + "'; known: " + ALL_SUITES);
-            }
-        }
     }
 
     public boolean includes(String suite) {

@@ -41,7 +41,8 @@ class ReportConfigMapsTest {
                 List.of(),
                 List.of(),
                 List.of(),
-                "shipped");
+                "shipped",
+                List.of());
     }
 
     @Test
