@@ -1,5 +1,6 @@
 package dev.mcpstack.validator.kubernetes;
 
+import dev.mcpstack.validator.model.FaultKind;
 import dev.mcpstack.validator.model.ServerId;
 import dev.mcpstack.validator.platform.Platform;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -71,11 +72,12 @@ public final class KubernetesPlatform implements Platform {
             }
             found.database().ifPresent(name -> book.restoreLeftovers(List.of(statefulSet(name)), ChartLabels.DATABASE));
         }
-        tracker = new PodTracker(client, namespace, settings.release(), progress);
         for (ServerId server : ServerId.values()) {
-            awaitReady(server, settings.startupTimeout());
+            awaitRollout(server, System.nanoTime() + settings.startupTimeout().toNanos());
             progress.accept(server + " ready");
         }
+        // after the rollout: the pods the stack was started with are the baseline, not replacements
+        tracker = new PodTracker(client, namespace, settings.release(), progress);
     }
 
     @Override
@@ -85,14 +87,19 @@ public final class KubernetesPlatform implements Platform {
 
     @Override
     public void killInstance(ServerId server) {
-        deletePod(server, "pod_kill", pod -> 0L);
+        deletePod(server, FaultKind.POD_KILL.wireName(), pod -> 0L);
+    }
+
+    @Override
+    public FaultKind killFault() {
+        return FaultKind.POD_KILL;
     }
 
     @Override
     public void stopInstanceGracefully(ServerId server) {
         deletePod(
                 server,
-                "graceful_stop",
+                FaultKind.GRACEFUL_STOP.wireName(),
                 pod -> Objects.requireNonNullElse(pod.getSpec().getTerminationGracePeriodSeconds(), 30L));
     }
 
@@ -136,6 +143,10 @@ public final class KubernetesPlatform implements Platform {
     public void awaitReady(ServerId server, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         tracker().awaitRecovery(server.wireName(), timeout);
+        awaitRollout(server, deadline);
+    }
+
+    private void awaitRollout(ServerId server, long deadline) {
         DiscoveredStack.Workload workload = stack().workload(server);
         rollouts.awaitDeployment(workload.deployment(), remaining(deadline));
         rollouts.awaitEndpoints(workload.service(), remaining(deadline));

@@ -86,10 +86,12 @@ final class PodTracker implements ResourceEventHandler<Pod>, AutoCloseable {
             return null;
         }
         try {
-            PodRecovery recovery = wait.done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            pending.remove(component, wait);
-            return recovery;
+            return wait.done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            // recorded as it stands (replacement not seen, or not ready), so the report shows how far it got
+            synchronized (this) {
+                recoveries.add(wait.recovery);
+            }
             throw new IllegalStateException(
                     "no ready replacement within " + timeout.toSeconds() + " s: " + wait.recovery);
         } catch (ExecutionException e) {
@@ -97,6 +99,9 @@ final class PodTracker implements ResourceEventHandler<Pod>, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted waiting for " + wait.recovery);
+        } finally {
+            // one wait per fault: a later awaitReady must not wait again for a replacement that never came
+            pending.remove(component, wait);
         }
     }
 
