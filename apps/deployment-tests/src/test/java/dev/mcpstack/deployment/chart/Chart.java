@@ -4,6 +4,7 @@ import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,7 +59,11 @@ public final class Chart {
 
     /** Plain {@code helm template RELEASE helm/ --namespace mcp --set k=v ...}: the release manifest, no hooks. */
     public static String template(Path chart, String release, Map<String, ?> values) {
-        TemplateCommand template = new Helm(chart).template().withName(release).withNamespace(NAMESPACE);
+        return template(chart, release, NAMESPACE, values);
+    }
+
+    public static String template(Path chart, String release, String namespace, Map<String, ?> values) {
+        TemplateCommand template = new Helm(chart).template().withName(release).withNamespace(namespace);
         values.forEach(template::set);
         return template.call();
     }
@@ -67,7 +72,8 @@ public final class Chart {
         try {
             Path copy = Files.createTempDirectory("mcp-stack-chart");
             Path source = directory();
-            try (Stream<Path> files = Files.walk(source)) {
+            // helm/files/dashboards is a link to ../../grafana: follow it, as helm does
+            try (Stream<Path> files = Files.walk(source, FileVisitOption.FOLLOW_LINKS)) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {
                     Path target = copy.resolve(source.relativize(file).toString());
                     Files.createDirectories(target.getParent());
