@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.LogWatch;
+import io.fabric8.kubernetes.client.dsl.ScalableResource;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -64,11 +65,7 @@ public final class JobLauncher {
                         .inform(watch, 0))) {
             CompletableFuture<Job> finished = Access.LAUNCH_WATCH_JOBS.call(
                     namespace,
-                    () -> client.batch()
-                            .v1()
-                            .jobs()
-                            .inNamespace(namespace)
-                            .withName(name)
+                    () -> job(namespace, name)
                             .informOnCondition(jobs ->
                                     !jobs.isEmpty() && outcome(jobs.get(0)).isPresent())
                             .thenApply(jobs -> jobs.get(0)));
@@ -150,15 +147,15 @@ public final class JobLauncher {
         return Optional.empty();
     }
 
+    private ScalableResource<Job> job(String namespace, String name) {
+        return client.batch().v1().jobs().inNamespace(namespace).withName(name);
+    }
+
     private void delete(String namespace, String name, String why) {
         try {
             Access.LAUNCH_DELETE_JOBS.run(
                     namespace,
-                    () -> client.batch()
-                            .v1()
-                            .jobs()
-                            .inNamespace(namespace)
-                            .withName(name)
+                    () -> job(namespace, name)
                             .withPropagationPolicy(DeletionPropagation.BACKGROUND)
                             .delete());
             progress.accept(why + ": deleted Job " + namespace + "/" + name);

@@ -15,8 +15,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The validation Job as the chart renders it ({@code k8s/validation-job.yaml}, shipped in the jar), edited with
- * fabric8's builders for one {@code launch}: name, image, the release/profile/suites arguments, service account.
+ * The validation Job as the chart renders it ({@code k8s/validation-job.yaml} of the checkout, copied into the jar by
+ * the build), edited with fabric8's builders for one {@code launch}: name, namespace, image, the
+ * release/profile/suites arguments, service account.
  */
 public final class JobTemplate {
 
