@@ -2,7 +2,10 @@ package dev.mcpstack.deployment.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpstack.deployment.chart.Chart;
+import dev.mcpstack.deployment.chart.ChartMetadata;
 import dev.mcpstack.deployment.chart.Rendered;
 import dev.mcpstack.embeddedpostgres.RestartablePostgres;
 import dev.mcpstack.testsupport.archive.TarArchiveBuilder;
@@ -15,6 +18,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -202,6 +206,40 @@ class ImagesRunTest {
                 .as("the CronJob runs the same image")
                 .singleElement()
                 .satisfies(container -> assertThat(container.getImage()).isEqualTo(run.image()));
+    }
+
+    @Test
+    @Order(4)
+    void eachImageIsNonRootWithTheJvmFlagsLabelsAndPortsItShips() throws IOException {
+        Map<String, String> ports = Map.of(
+                "mcp-stack/codebase-mcp",
+                "8020/tcp",
+                "mcp-stack/workflow-mcp",
+                "8010/tcp",
+                "mcp-stack/validator-job",
+                "");
+        for (Map.Entry<String, String> image : ports.entrySet()) {
+            String reference = image.getKey() + ":" + ChartMetadata.read().appVersion();
+            JsonNode config = new ObjectMapper()
+                    .readTree(engine.docker("image", "inspect", "--format", "{{json .Config}}", reference));
+
+            assertThat(config.get("User").asText()).as(reference).isEqualTo("10001:10001");
+            assertThat(config.get("Entrypoint").toString())
+                    .as(reference)
+                    .contains("-XX:MaxRAMPercentage=75.0", "-XX:+ExitOnOutOfMemoryError");
+            JsonNode labels = config.get("Labels");
+            assertThat(labels.get("org.opencontainers.image.version").asText())
+                    .startsWith(ChartMetadata.read().appVersion());
+            assertThat(labels.get("org.opencontainers.image.revision").asText()).isNotBlank();
+            assertThat(labels.get("org.opencontainers.image.source").asText()).isNotBlank();
+            List<String> exposed = new ArrayList<>();
+            if (config.hasNonNull("ExposedPorts")) {
+                config.get("ExposedPorts").fieldNames().forEachRemaining(exposed::add);
+            }
+            assertThat(exposed)
+                    .as(reference)
+                    .isEqualTo(image.getValue().isEmpty() ? List.of() : List.of(image.getValue()));
+        }
     }
 
     private static Map<String, Object> created(WebTestClient.RequestHeadersSpec<?> request) {
