@@ -103,6 +103,13 @@ final class DockerEngine implements AutoCloseable {
         return id;
     }
 
+    /** {@code docker run --rm ...} in the foreground: its output; an exit code other than 0 throws. */
+    String runAttached(List<String> runArgs) {
+        List<String> args = new ArrayList<>(List.of("run", "--rm"));
+        args.addAll(runArgs);
+        return docker(args.toArray(String[]::new));
+    }
+
     String logs(String container) {
         return run(List.of("logs", "--tail", "60", container)).orElse("(no logs)");
     }
