@@ -159,6 +159,17 @@ class ChartDefaultsTest {
     }
 
     @Test
+    void theChartIsMcpStackAtTheMavenVersionWithoutSnapshot() {
+        ChartMetadata chart = ChartMetadata.read();
+        String release = System.getProperty("mcp.project-version", "").replace("-SNAPSHOT", "");
+
+        assertThat(chart.name()).isEqualTo("mcp-stack");
+        assertThat(release).as("the Maven project version").isNotEmpty();
+        assertThat(chart.appVersion()).as("appVersion = the images' tag").isEqualTo(release);
+        assertThat(chart.version()).as("the chart's own version").isNotBlank();
+    }
+
+    @Test
     void aReleaseNameWithoutTheChartNameIsPrefixed() {
         String yaml = Chart.template(Chart.directory(), "prod", Map.of());
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.io.file.PathUtils;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -29,10 +30,13 @@ final class DockerEngine implements AutoCloseable {
     private final String host;
     private final List<String> containers = new ArrayList<>();
 
-    private DockerEngine(Process daemon, Path log, String host) {
+    private final Optional<Path> temporaryRuntime;
+
+    private DockerEngine(Process daemon, Path log, String host, Optional<Path> temporaryRuntime) {
         this.daemon = daemon;
         this.log = log;
         this.host = host;
+        this.temporaryRuntime = temporaryRuntime;
     }
 
     /** Why no engine can run here, or empty when the binaries are there. */
@@ -68,7 +72,8 @@ final class DockerEngine implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        DockerEngine engine = new DockerEngine(daemon, log, host);
+        DockerEngine engine = new DockerEngine(
+                daemon, log, host, runtime.equals(directory) ? Optional.empty() : Optional.of(runtime));
         try {
             Awaitility.await()
                     .atMost(START_TIMEOUT)
@@ -96,6 +101,13 @@ final class DockerEngine implements AutoCloseable {
         String id = docker(args.toArray(String[]::new)).strip();
         containers.add(id);
         return id;
+    }
+
+    /** {@code docker run --rm ...} in the foreground: its output; an exit code other than 0 throws. */
+    String runAttached(List<String> runArgs) {
+        List<String> args = new ArrayList<>(List.of("run", "--rm"));
+        args.addAll(runArgs);
+        return docker(args.toArray(String[]::new));
     }
 
     String logs(String container) {
@@ -155,6 +167,13 @@ final class DockerEngine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        temporaryRuntime.ifPresent(runtime -> {
+            try {
+                PathUtils.deleteDirectory(runtime);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** A command's outcome: present when it exited 0. */
