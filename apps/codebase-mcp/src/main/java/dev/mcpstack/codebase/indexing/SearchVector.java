@@ -122,7 +122,10 @@ final class SearchVector {
         positions.clear();
         position = 1;
         if (fileName != null) {
+            // declared by the file (A) and in its path (C): the file named after an identifier ranks above a
+            // chunk that merely declares something of that name
             add(fileName, WEIGHT_A);
+            add(fileName, WEIGHT_C);
             add(CodeTokens.DECLARED + fileName, WEIGHT_D);
         }
         for (String pathTerm : pathTerms) {
@@ -141,6 +144,7 @@ final class SearchVector {
         boolean onlyWhitespace = true;
         boolean methodLine = false;
         boolean lineDeclared = false;
+        boolean commentLine = false;
         int i = from;
         while (i < to) {
             char c = s.charAt(i);
@@ -148,11 +152,17 @@ final class SearchVector {
                 atLineStart = true;
                 onlyWhitespace = true;
                 methodLine = false;
+                commentLine = false;
                 i++;
                 continue;
             }
             if (!CodeTokens.isIdentifierPart(c)) {
                 if (c != ' ' && c != '\t' && c != '\r') {
+                    // prose in comments ("the class files are ...") declares nothing
+                    commentLine |= onlyWhitespace
+                            && (c == '*'
+                                    || c == '#'
+                                    || (c == '/' && i + 1 < to && (s.charAt(i + 1) == '/' || s.charAt(i + 1) == '*')));
                     onlyWhitespace = false;
                 }
                 i++;
@@ -171,8 +181,9 @@ final class SearchVector {
                 lineDeclared = false;
             }
             // "type" declares only at the start of a line (Go, TypeScript); elsewhere it is a common variable name
-            boolean declaration = DECLARING.contains(previous) || (previousFirstOnLine && previous.equals("type"));
-            if (!declaration && methodLine && !lineDeclared && i < to && s.charAt(i) == '(') {
+            boolean declaration =
+                    !commentLine && (DECLARING.contains(previous) || (previousFirstOnLine && previous.equals("type")));
+            if (!declaration && !commentLine && methodLine && !lineDeclared && i < to && s.charAt(i) == '(') {
                 declaration = true;
                 lineDeclared = true;
             }

@@ -26,7 +26,7 @@ record SearchPlan(List<Channel> channels, List<UnitScore> units, boolean exact, 
 
     static final int DECLARING_CAP = 300;
     static final int COMPLETIONS = 8;
-    static final double DECLARED_BONUS = 3;
+    static final double DECLARED_BONUS = 1.5;
 
     record Channel(String tsquery, double weight, long bit, int cap) {}
 

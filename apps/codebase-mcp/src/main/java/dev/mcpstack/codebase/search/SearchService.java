@@ -15,8 +15,9 @@ import reactor.core.publisher.Mono;
 /**
  * Two round trips: {@link TermStatistics} decides the {@link SearchPlan}; then one statement fetches the candidates
  * (each channel a GIN lookup with a row cap), sums the weights of the units each candidate covers, keeps the
- * {@link #RANKED} best by that coverage and ranks those by where each unit occurs — declared whole (A) above
- * declared as a word (B) above the file path (C) above the body — weighted by the unit's rarity. The count of
+ * {@link #RANKED} best by that coverage and ranks those by where each unit occurs — declared whole (A, 2.5) above
+ * declared as a word (B, 1.8) above the body (1), plus 0.6 when in the file path (C) — weighted by the unit's
+ * rarity. The factors are small enough that covering more of a sentence's words beats declaring one of them. The count of
  * candidates rides along as the total, exact when the plan says every match was a candidate.
  */
 @Service
@@ -34,9 +35,10 @@ class SearchService {
             + " units AS MATERIALIZED (SELECT w, bit, CAST(qa AS tsquery) AS qa, CAST(qb AS tsquery) AS qb,"
             + " CAST(qc AS tsquery) AS qc FROM unnest(CAST($5 AS float8[]), CAST($6 AS int8[]),"
             + " CAST($7 AS text[]), CAST($8 AS text[]), CAST($9 AS text[])) AS u(w, bit, qa, qb, qc)),"
-            + " ranked AS (SELECT k.id, k.file_path, k.start_line, (SELECT sum(u.w * CASE"
-            + " WHEN k.rank_vector @@ u.qa THEN 4 WHEN k.rank_vector @@ u.qb THEN 2.5"
-            + " WHEN k.rank_vector @@ u.qc THEN 2 WHEN b.mask & u.bit <> 0 THEN 1 ELSE 0 END) FROM units u) AS score"
+            + " ranked AS (SELECT k.id, k.file_path, k.start_line, (SELECT sum(u.w * (CASE"
+            + " WHEN k.rank_vector @@ u.qa THEN 2.5 WHEN k.rank_vector @@ u.qb THEN 1.8"
+            + " WHEN b.mask & u.bit <> 0 THEN 1 ELSE 0 END"
+            + " + CASE WHEN k.rank_vector @@ u.qc THEN 0.6 ELSE 0 END)) FROM units u) AS score"
             + " FROM best b JOIN chunks k ON k.id = b.id ORDER BY score DESC, k.file_path, k.start_line LIMIT $10)"
             + " SELECT k.id, k.repository_id, k.file_path, k.start_line, k.end_line, k.content, r.score,"
             + " (SELECT count(*) FROM candidates) AS total FROM ranked r JOIN chunks k ON k.id = r.id"

@@ -72,6 +72,24 @@ class SearchPlanBenchmark {
         assertThat(id.find()).isTrue();
         SearchService.Filters filters = new SearchService.Filters(UUID.fromString(id.group(1)), null, null);
 
+        for (String shown : System.getProperty("benchmark.show", "").split(",")) {
+            if (!shown.isBlank()) {
+                SearchQuery query = SearchQuery.parse(shown);
+                SearchPlan plan = SearchPlan.of(
+                        query,
+                        statistics.lookUp(query, filters.repositoryId()).block(Duration.ofSeconds(60)),
+                        properties.candidateBudget());
+                System.out.println("[explain] query '" + shown + "' plan " + plan);
+                service.search(query, 10, filters)
+                        .block(Duration.ofSeconds(60))
+                        .results()
+                        .forEach(hit -> System.out.println(
+                                "[explain]   " + hit.score() + " " + hit.filePath() + ":" + hit.startLine()));
+            }
+        }
+        if (Boolean.getBoolean("benchmark.show-only")) {
+            return;
+        }
         List<Timed> timings = new ArrayList<>();
         for (int round = 0; round < 2; round++) {
             // the first round warms the JIT and the caches up
