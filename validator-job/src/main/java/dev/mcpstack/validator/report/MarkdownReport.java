@@ -128,6 +128,7 @@ final class MarkdownReport {
                         .append(" |\n");
             }
         }
+        md.append(ResilienceReport.markdown(report.resilience()));
         return md.toString();
     }
 
@@ -139,7 +140,7 @@ final class MarkdownReport {
                         .toList());
     }
 
-    private static String cell(String text) {
+    static String cell(String text) {
         return text.replace("|", "\\|").replace("\n", " ");
     }
 
