@@ -18,10 +18,10 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * Times a sample of each benchmarked operation again with the load engine (Reactor Netty, the client that matches
- * {@code wrk}), at the benchmark's concurrency, right after it: a benchmark p95 more than 20 % away from the engine's
- * says the benchmark's own client (JDK HttpClient, threads, JSON) is part of its figure. A warning, not a failure:
- * which figure is the service's is then for the reader, and both are in the detail.
+ * Times a sample of each benchmarked operation again in the load engine's closed model (Reactor Netty event loops,
+ * the client that keeps up with {@code wrk}), at the benchmark's concurrency, right after it: a benchmark p95 more
+ * than 20 % away says the benchmark's own client side (its worker threads, request building, recording) or a change
+ * of the machine's load is part of its figure. A warning, not a failure: both figures are in the detail.
  */
 final class SelfCheck {
 
@@ -32,25 +32,18 @@ final class SelfCheck {
     private record Sample(ServerId server, OperationType operation, int clients, Supplier<LoadRequest> request) {}
 
     private final List<Sample> samples = new ArrayList<>();
-    private final Duration timeout;
-
-    SelfCheck(Duration timeout) {
-        this.timeout = timeout;
-    }
 
     void sample(ServerId server, OperationType operation, int clients, Supplier<LoadRequest> request) {
         samples.add(new Sample(server, operation, clients, request));
     }
 
-    List<CheckResult> run(List<PerformanceBenchmarkResult> results) {
+    List<CheckResult> run(LoadEngine engine, List<PerformanceBenchmarkResult> results) {
         List<CheckResult> checks = new ArrayList<>();
-        try (LoadEngine engine = new LoadEngine(timeout)) {
-            for (Sample sample : samples) {
-                results.stream()
-                        .filter(r -> r.serverId() == sample.server() && r.operationType() == sample.operation())
-                        .findFirst()
-                        .ifPresent(result -> checks.add(check(engine, sample, result)));
-            }
+        for (Sample sample : samples) {
+            results.stream()
+                    .filter(r -> r.serverId() == sample.server() && r.operationType() == sample.operation())
+                    .findFirst()
+                    .ifPresent(result -> checks.add(check(engine, sample, result)));
         }
         return checks;
     }
@@ -95,7 +88,7 @@ final class SelfCheck {
                 agrees
                         ? ""
                         : difference > 0
-                                ? "; likely cause: the benchmark's client side (JDK HttpClient, a thread per client)"
+                                ? "; likely cause: the benchmark's client side (a blocking worker thread per client)"
                                 : "; likely cause: the machine's load changed between the two measurements");
         return new CheckResult("benchmarks", name, agrees ? PassStatus.PASS : PassStatus.WARNING, detail);
     }

@@ -102,6 +102,21 @@ class LoadEngineTest {
     }
 
     @Test
+    void callWaitsForOneRequestAndGivesItsErrorType() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (LoadEngine engine = new LoadEngine(Duration.ofSeconds(2))) {
+            assertThat(engine.call(LoadRequest.get(uri("/ok")))).isEmpty();
+            assertThat(engine.call(LoadRequest.get(uri("/busy")))).isEqualTo("http_503");
+            assertThat(engine.call(LoadRequest.get(URI.create("http://127.0.0.1:" + closedPort + "/"))))
+                    .isEqualTo("connection");
+            assertThat(served.get()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void openModelSendsTheScheduledNumberOfRequests() {
         try (LoadEngine engine = new LoadEngine(Duration.ofSeconds(2))) {
             LoadRecorder recorder =
