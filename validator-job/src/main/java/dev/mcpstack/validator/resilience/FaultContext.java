@@ -110,11 +110,7 @@ final class FaultContext {
         long acknowledged = ledger.all().size();
         long lost = ledger.lostWrites().size();
         verdict.require(lost == 0, lost + " of " + acknowledged + " acknowledged writes lost: " + ledger.lostWrites());
-        Map<String, Long> failures = new TreeMap<>();
-        outcomes.stream()
-                .filter(o -> !o.succeeded())
-                .forEach(o -> failures.merge(o.operation() + " " + o.errorType(), 1L, Long::sum));
-        verdict.detail("failures_by_type", failures);
+        verdict.detail("failures_by_type", failuresByType(outcomes));
         return new ResilienceCheckResult(
                 fault.wireName() + "-" + server.wireName(),
                 server,
@@ -131,6 +127,15 @@ final class FaultContext {
                 verdict.details(),
                 verdict.notes(),
                 timeline == null ? null : timeline.snapshot());
+    }
+
+    /** Failed requests counted by operation and error type, e.g. {@code create_work_item connection_refused}. */
+    static Map<String, Long> failuresByType(List<Outcome> outcomes) {
+        Map<String, Long> failures = new TreeMap<>();
+        outcomes.stream()
+                .filter(o -> !o.succeeded())
+                .forEach(o -> failures.merge(o.operation() + " " + o.errorType(), 1L, Long::sum));
+        return failures;
     }
 
     static boolean until(BooleanSupplier condition, Duration atMost) {

@@ -4,6 +4,7 @@ import dev.mcpstack.validator.model.FaultKind;
 import dev.mcpstack.validator.model.ResilienceCheckResult;
 import dev.mcpstack.validator.model.ServerId;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -14,16 +15,20 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * More concurrent slow requests than workflow-mcp has connections: entity queries whose {@code data_contains} matches
- * nothing, so PostgreSQL reads every entity's large JSON data (a few MB) and each connection is held long enough for
- * the rest to wait out the bounded acquire time, while the answers stay tiny (the service's event loops stay free to
- * answer the excess). The excess must get 503 + Retry-After within the target, nothing else may fail, the process
- * must not restart, and the next request after the burst must be served within the recovery target.
+ * More concurrent slow requests than workflow-mcp has connections: a few entity queries that each read 3 MB of
+ * incompressible entity data hold every connection, and a burst of light queries arrives meanwhile (a query that only
+ * scans data without returning it never exhausted the pool on a fast machine; heavy queries alone saturate the event
+ * loops, so the 503s could not be timed). The excess must get 503 + Retry-After within the target, nothing else may
+ * fail, the process must not restart, and the next request after the burst must be served within the recovery target.
  */
 final class PoolExhaustionCheck {
 
     static final String HEAVY_TYPE = "resilience_heavy";
-    private static final int HEAVY_ENTITIES = 300;
+    private static final int HEAVY_ENTITIES = 100;
+    /** A few more than workflow-mcp's 10 connections, so all are held while the light requests arrive. */
+    private static final int HEAVY_CONCURRENT = 14;
+
+    private static final Duration HEAVY_HEAD_START = Duration.ofMillis(50);
     private static final int HEAVY_CHARS = 30_000;
     private static final int AFTER_BURST = 10;
 
@@ -46,17 +51,21 @@ final class PoolExhaustionCheck {
         Long recovery = null;
         int sent = 0;
         try {
-            // doubling once when the first burst did not exhaust the pool (a fast machine); bounded either way
-            for (int size = context.plan().poolBurst();
-                    sent < 3 * context.plan().poolBurst();
-                    size *= 2) {
-                context.progress("pool exhaustion: " + size + " concurrent heavy entity queries to workflow-mcp");
-                traffic.mark(System.nanoTime(), "fault", size + " concurrent heavy queries");
+            // doubling while a burst did not exhaust the pool (a fast machine); bounded either way
+            for (int heavy = HEAVY_CONCURRENT; sent < 7 * context.plan().poolBurst(); heavy *= 2) {
+                int light = context.plan().poolBurst() * heavy / HEAVY_CONCURRENT;
+                context.progress("pool exhaustion: " + heavy + " heavy entity queries holding workflow-mcp's "
+                        + "connections, then " + light + " concurrent light requests");
+                traffic.mark(System.nanoTime(), "fault", heavy + " heavy + " + light + " light");
                 List<CompletableFuture<Outcome>> futures = new ArrayList<>();
-                for (int i = 0; i < size; i++) {
+                for (int i = 0; i < heavy; i++) {
                     futures.add(context.calls().sendAsync(ServerId.WORKFLOW, "heavy_query", heavyQuery(), json -> {}));
                 }
-                sent += size;
+                FaultContext.pause(HEAVY_HEAD_START);
+                for (int i = 0; i < light; i++) {
+                    futures.add(context.calls().sendAsync(ServerId.WORKFLOW, "light_query", lightQuery(), json -> {}));
+                }
+                sent += heavy + light;
                 futures.forEach(f -> {
                     Outcome outcome = f.join();
                     burst.add(outcome);
@@ -134,6 +143,18 @@ final class PoolExhaustionCheck {
                 traffic.timeline(ServerId.WORKFLOW));
     }
 
+    private HttpRequest lightQuery() {
+        return context.calls()
+                .postJson(
+                        ServerId.WORKFLOW,
+                        "/mcp/entities/query",
+                        Map.of(
+                                "limit",
+                                1,
+                                "project_id",
+                                context.calls().fixture().projectId()));
+    }
+
     private HttpRequest heavyQuery() {
         return context.calls()
                 .postJson(
@@ -142,10 +163,8 @@ final class PoolExhaustionCheck {
                         Map.of(
                                 "entity_type",
                                 HEAVY_TYPE,
-                                "data_contains",
-                                Map.of("absent", true),
                                 "limit",
-                                100,
+                                HEAVY_ENTITIES,
                                 "project_id",
                                 context.calls().fixture().projectId()));
     }

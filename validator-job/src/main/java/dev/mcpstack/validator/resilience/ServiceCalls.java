@@ -183,15 +183,15 @@ final class ServiceCalls {
     }
 
     /**
-     * For set-up requests, which are not what is measured: a 503 or a timeout (a busy machine) is retried a few
-     * times before the set-up gives up.
+     * For set-up requests, which are not what is measured: a 503 or a timeout (a busy machine: a new database
+     * connection can take longer than the 250 ms a request may wait for one) is retried for about 20 s.
      */
     static Outcome retrying(Supplier<Outcome> call) {
         Outcome outcome = call.get();
         for (int attempt = 1;
-                attempt < 5 && (outcome.status() == 503 || "timeout".equals(outcome.errorType()));
+                attempt < 20 && (outcome.status() == 503 || "timeout".equals(outcome.errorType()));
                 attempt++) {
-            FaultContext.pause(Duration.ofMillis(500L * attempt));
+            FaultContext.pause(Duration.ofSeconds(1));
             outcome = call.get();
         }
         return outcome;

@@ -108,14 +108,16 @@ final class StaleReferenceCheck {
                                 "entity_references",
                                 chunks));
         List<String> id = new ArrayList<>();
-        Outcome outcome = context.calls().send(ServerId.WORKFLOW, "create_work_item", request, json -> {
-            id.add(json.path("id").asString());
-            ledger.acknowledge(new WriteLedger.Write(
-                    ServerId.WORKFLOW,
-                    "work_item",
-                    json.path("id").asString(),
-                    context.calls().fixture().projectId()));
-        });
+        // set-up of the check, not the fault: a 503 of a busy machine is retried
+        Outcome outcome = ServiceCalls.retrying(() -> context.calls()
+                .send(ServerId.WORKFLOW, "create_work_item", request, json -> {
+                    id.add(json.path("id").asString());
+                    ledger.acknowledge(new WriteLedger.Write(
+                            ServerId.WORKFLOW,
+                            "work_item",
+                            json.path("id").asString(),
+                            context.calls().fixture().projectId()));
+                }));
         traffic.record(outcome);
         if (id.isEmpty()) {
             throw new IllegalStateException("could not create a work item with references: " + outcome.errorType());
@@ -128,16 +130,14 @@ final class StaleReferenceCheck {
         int stale = 0;
         for (String item : items) {
             JsonNode[] body = new JsonNode[1];
-            Outcome outcome = context.calls()
+            String path = "/mcp/work_items/" + item + "?project_id="
+                    + context.calls().fixture().projectId();
+            Outcome outcome = ServiceCalls.retrying(() -> context.calls()
                     .send(
                             ServerId.WORKFLOW,
                             "read_work_item",
-                            context.calls()
-                                    .get(
-                                            ServerId.WORKFLOW,
-                                            "/mcp/work_items/" + item + "?project_id="
-                                                    + context.calls().fixture().projectId()),
-                            json -> body[0] = json);
+                            context.calls().get(ServerId.WORKFLOW, path),
+                            json -> body[0] = json));
             if (!outcome.succeeded() || body[0] == null) {
                 notStale.addAndGet(chunks.size());
                 continue;
