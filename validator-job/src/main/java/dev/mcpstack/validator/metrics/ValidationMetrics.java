@@ -1,18 +1,17 @@
 package dev.mcpstack.validator.metrics;
 
-import dev.mcpstack.validator.model.Json;
 import dev.mcpstack.validator.model.LoadTestResult;
 import dev.mcpstack.validator.model.PassStatus;
 import dev.mcpstack.validator.model.PerformanceBenchmarkResult;
+import dev.mcpstack.validator.model.ResilienceCheckResult;
 import dev.mcpstack.validator.report.CheckResult;
 import dev.mcpstack.validator.report.ValidationReport;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One registry holding a report's figures as gauges. Statuses are numbers, {@code 0} pass, {@code 1} warning,
@@ -149,10 +148,6 @@ public final class ValidationMetrics {
         }
     }
 
-    /**
-     * SPEC §6 ResilienceCheckResult, read by its wire names from the report's JSON so this stays independent of
-     * how the resilience suite models it in Java; a report without {@code resilience} has no such series.
-     */
     private void resilience(ValidationReport report) {
         String[] names = {"check", "server", "fault"};
         Gauge detection = gauge(
@@ -178,30 +173,24 @@ public final class ValidationMetrics {
                 names);
         Gauge status =
                 gauge(registry, "mcp_validation_resilience_status", "Resilience check verdict" + STATUS_HELP, names);
-        for (JsonNode check : Json.MAPPER.valueToTree(report).path("resilience")) {
+        for (ResilienceCheckResult check : report.resilience()) {
             String[] labels = {
-                check.path("check_id").asString(""),
-                check.path("server_id").asString(""),
-                check.path("fault").asString("")
+                check.checkId(), check.serverId().wireName(), check.fault().wireName()
             };
-            setMs(detection, labels, check.path("detection_ms"));
-            setMs(recovery, labels, check.path("recovery_ms"));
-            setMs(window, labels, check.path("unavailable_window_ms"));
-            failed.labelValues(labels).set(check.path("requests_failed").asDouble(0));
-            acknowledged
-                    .labelValues(labels)
-                    .set(check.path("acknowledged_writes").asDouble(0));
-            lost.labelValues(labels).set(check.path("lost_writes").asDouble(0));
-            status.labelValues(labels)
-                    .set(PassStatus.valueOf(
-                                    check.path("pass_status").asString("fail").toUpperCase(Locale.ROOT))
-                            .ordinal());
+            setMs(detection, labels, check.detectionMs());
+            setMs(recovery, labels, check.recoveryMs());
+            setMs(window, labels, check.unavailableWindowMs());
+            failed.labelValues(labels).set(check.requestsFailed());
+            acknowledged.labelValues(labels).set(check.acknowledgedWrites());
+            lost.labelValues(labels).set(check.lostWrites());
+            status.labelValues(labels).set(check.passStatus().ordinal());
         }
     }
 
-    private static void setMs(Gauge gauge, String[] labels, JsonNode ms) {
-        if (ms.isNumber()) {
-            gauge.labelValues(labels).set(seconds(ms.asDouble()));
+    /** A figure that does not apply to a fault (null) has no series rather than a misleading 0. */
+    private static void setMs(Gauge gauge, String[] labels, @Nullable Long ms) {
+        if (ms != null) {
+            gauge.labelValues(labels).set(seconds(ms));
         }
     }
 

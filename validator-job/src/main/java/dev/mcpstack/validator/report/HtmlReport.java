@@ -77,6 +77,7 @@ final class HtmlReport {
                             load.failedRequests()))
                     .append(timelineChart(load));
         }
+        html.append(ResilienceReport.html(report.resilience()));
         html.append("</body></html>\n");
         return html.toString();
     }
@@ -225,7 +226,7 @@ final class HtmlReport {
     }
 
     /** Five replacements; spring-web's HtmlUtils would bring a web stack into a non-web application. */
-    private static String esc(String text) {
+    static String esc(String text) {
         return text.replace("&", "&amp;")
                 .replace("<", "&lt;")
                 .replace(">", "&gt;")

@@ -78,6 +78,26 @@ class DashboardStructureTest {
     }
 
     @Test
+    void theChartPackagesEveryDashboardAsIs() throws Exception {
+        List<JsonNode> configMaps = RenderedChart.ofKind(RenderedChart.render(java.util.Map.of()), "ConfigMap").stream()
+                .filter(map -> map.path("metadata")
+                        .path("labels")
+                        .path("grafana_dashboard")
+                        .asString()
+                        .equals("1"))
+                .toList();
+        assertThat(configMaps).hasSameSizeAs(Dashboards.files());
+        for (Path file : Dashboards.files()) {
+            String name = file.getFileName().toString();
+            String content = Files.readString(file).stripTrailing();
+            assertThat(configMaps)
+                    .as(name + " packaged through helm/files/dashboards")
+                    .anySatisfy(map ->
+                            assertThat(map.path("data").path(name).asString()).isEqualTo(content));
+        }
+    }
+
+    @Test
     void noVariableIsDanglingOrUnused() {
         for (Path file : Dashboards.files()) {
             JsonNode dashboard = Dashboards.read(file);

@@ -34,7 +34,7 @@ final class MonitoredStack implements AutoCloseable {
     MonitoredStack(Path work, String webhookUrl) throws IOException {
         platform = new LocalPlatform(
                 new LocalPlatform.Settings(
-                        null, null, work.resolve("logs"), Duration.ofMinutes(3), List.of("-Xms128m", "-Xmx384m")),
+                        null, null, work.resolve("logs"), Duration.ofMinutes(5), List.of("-Xms128m", "-Xmx384m")),
                 http);
         try {
             start(work, webhookUrl);
@@ -123,17 +123,27 @@ final class MonitoredStack implements AutoCloseable {
         return url.getHost() + ":" + url.getPort();
     }
 
-    /** The chart's rules with every {@code for} cut to 2 s, so an alert fires within seconds of its condition. */
-    static String testSizedRules() throws IOException {
-        JsonNode rules = Json.YAML.readTree(Files.readString(MonitoringRulesTest.RULES));
-        for (JsonNode group : rules.path("groups")) {
+    /**
+     * The rules as the chart ships them (the groups of the PrometheusRule that {@code helm template} renders with
+     * {@code monitoring.prometheusRule.enabled}), with every {@code for} cut to 2 s so an alert fires within seconds.
+     */
+    static String testSizedRules() {
+        List<JsonNode> rules = RenderedChart.ofKind(
+                RenderedChart.render(Map.of("monitoring.prometheusRule.enabled", true)), "PrometheusRule");
+        JsonNode groups = rules.isEmpty() ? null : rules.get(0).path("spec").path("groups");
+        if (groups == null || groups.isEmpty()) {
+            throw new IllegalStateException("the chart rendered no PrometheusRule groups");
+        }
+        ObjectNode testSized = Json.YAML.createObjectNode();
+        testSized.set("groups", groups);
+        for (JsonNode group : groups) {
             for (JsonNode rule : group.path("rules")) {
                 if (rule.has("for")) {
                     ((ObjectNode) rule).put("for", "2s");
                 }
             }
         }
-        return Json.YAML.writeValueAsString(rules);
+        return Json.YAML.writeValueAsString(testSized);
     }
 
     /** An instant query through the HTTP API: the {@code data} object, or an exception naming the error. */

@@ -7,21 +7,27 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.sun.net.httpserver.HttpServer;
 import dev.mcpstack.validator.benchmarks.BenchmarkSuite;
 import dev.mcpstack.validator.benchmarks.StackClient;
+import dev.mcpstack.validator.config.LoadModes;
 import dev.mcpstack.validator.config.ValidatorProperties;
 import dev.mcpstack.validator.load.LoadSuite;
 import dev.mcpstack.validator.metrics.MetricsPublisher;
 import dev.mcpstack.validator.metrics.ValidationMetrics;
 import dev.mcpstack.validator.model.EnvironmentInfo;
+import dev.mcpstack.validator.model.FaultKind;
 import dev.mcpstack.validator.model.Json;
 import dev.mcpstack.validator.model.LoadTestResult;
 import dev.mcpstack.validator.model.OperationType;
+import dev.mcpstack.validator.model.PassStatus;
 import dev.mcpstack.validator.model.PerformanceBenchmarkResult;
+import dev.mcpstack.validator.model.ResilienceCheckResult;
 import dev.mcpstack.validator.model.ServerId;
 import dev.mcpstack.validator.observability.ObservabilitySuite;
 import dev.mcpstack.validator.platform.ServiceJars;
 import dev.mcpstack.validator.regression.BaselineStore;
 import dev.mcpstack.validator.regression.RegressionRule;
 import dev.mcpstack.validator.report.CheckResult;
+import dev.mcpstack.validator.resilience.ResilienceProperties;
+import dev.mcpstack.validator.resilience.ResilienceSuite;
 import dev.mcpstack.validator.run.Environments;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +62,7 @@ import tools.jackson.databind.JsonNode;
  * panel expression of every dashboard must answer data, both services' exposition must pass promtool, and a
  * database outage must reach a webhook through Alertmanager as DatabaseDown and resolve when the database is back.
  */
-@Timeout(value = 12, unit = TimeUnit.MINUTES)
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PrometheusStackTest {
 
@@ -66,6 +72,7 @@ class PrometheusStackTest {
     static HttpServer webhook;
     static final List<JsonNode> notifications = new CopyOnWriteArrayList<>();
     static MonitoredStack stack;
+    static final List<String> failedChecks = new ArrayList<>();
 
     @BeforeAll
     static void startTheStackAndDriveTraffic() throws Exception {
@@ -106,7 +113,10 @@ class PrometheusStackTest {
         List<CheckResult> checks = new ArrayList<>();
         failures.forEach((name, why) -> checks.add(CheckResult.fail("benchmarks", name, why)));
         List<LoadTestResult> load = new ArrayList<>();
-        checks.addAll(new LoadSuite(client, properties, profile, "prom", line -> {}).run(load));
+        LoadModes loadModes = bind(LoadModes.class, "validator.load-modes");
+        checks.addAll(new LoadSuite(
+                        client, properties, loadModes, profile, loadModes.plan("smoke", null, null), "prom", line -> {})
+                .run(load));
         checks.addAll(new ObservabilitySuite(
                         stack.http,
                         stack.platform,
@@ -115,6 +125,13 @@ class PrometheusStackTest {
                         environment,
                         line -> {})
                 .run(benchmarks));
+        List<ResilienceCheckResult> resilience = new ResilienceSuite(
+                        stack.http,
+                        stack.platform,
+                        bind(ResilienceProperties.class, "validator.resilience"),
+                        "smoke",
+                        line -> {})
+                .run(FaultKind.DATABASE_OUTAGE, checks);
         // a client error, so the status breakdown has more than 2xx in it
         stack.http.get(stack.platform.baseUrl(ServerId.CODEBASE).resolve("/mcp/chunks/not-a-uuid"), Map.of());
         var rule = new RegressionRule(
@@ -133,18 +150,27 @@ class PrometheusStackTest {
                     result.passStatus(),
                     ""));
         }
-        return new ValidationRunResult(environment, checks, judged, load);
+        return new ValidationRunResult(environment, checks, judged, load, resilience);
     }
 
     record ValidationRunResult(
             EnvironmentInfo environment,
             List<CheckResult> checks,
             List<PerformanceBenchmarkResult> benchmarks,
-            List<LoadTestResult> load) {}
+            List<LoadTestResult> load,
+            List<ResilienceCheckResult> resilience) {}
 
     static void publish(ValidationRunResult run) {
+        run.checks().stream()
+                .filter(check -> check.status() == PassStatus.FAIL)
+                .forEach(check -> failedChecks.add(check.suite() + "/" + check.name() + ": " + check.detail()));
         var report = SampleReports.of(
-                Instant.now().minusSeconds(60), run.environment(), run.checks(), run.benchmarks(), run.load());
+                Instant.now().minusSeconds(60),
+                run.environment(),
+                run.checks(),
+                run.benchmarks(),
+                run.load(),
+                run.resilience());
         MetricsPublisher.push(ValidationMetrics.of(report), stack.pushgateway.url());
     }
 
@@ -154,6 +180,10 @@ class PrometheusStackTest {
      * last-success series exists; the suites still measure and report real figures.
      */
     static ValidatorProperties properties() throws Exception {
+        return bind(ValidatorProperties.class, "validator");
+    }
+
+    static <T> T bind(Class<T> type, String prefix) throws Exception {
         List<PropertySource<?>> sources = new ArrayList<>();
         Map<String, Object> testSized = new LinkedHashMap<>();
         for (String operation : List.of("index", "search", "project-switch", "entity-query", "health")) {
@@ -161,13 +191,20 @@ class PrometheusStackTest {
         }
         testSized.put("validator.regression.warn-percent", 1_000_000);
         testSized.put("validator.regression.fail-percent", 1_000_000);
-        for (String threshold : List.of("max-p95-ms", "concurrent-p95-ms", "max-error-percent", "concurrent-error-percent")) {
+        for (String threshold :
+                List.of("max-p95-ms", "concurrent-p95-ms", "max-error-percent", "concurrent-error-percent")) {
             testSized.put("validator.load." + threshold, 1_000_000);
+        }
+        for (String operation : List.of("search", "health", "project-switch", "entity-query", "work-item-create")) {
+            testSized.put("validator.load-modes.capacity-targets-ms." + operation, 1_000_000);
+        }
+        for (String target : List.of("ready-ms", "detect-ms", "reconnect-ms", "fast-fail-p95-ms")) {
+            testSized.put("validator.resilience.targets." + target, 1_000_000);
         }
         sources.add(new MapPropertySource("test-sized", testSized));
         sources.addAll(new YamlPropertySourceLoader().load("validator", new ClassPathResource("application.yaml")));
         return new Binder(ConfigurationPropertySources.from(sources))
-                .bind("validator", ValidatorProperties.class)
+                .bind(prefix, type)
                 .get();
     }
 
@@ -206,7 +243,9 @@ class PrometheusStackTest {
             }
         }
         assertThat(queries).isGreaterThan(30);
-        assertThat(problems).as("panel queries without data or with errors").isEmpty();
+        assertThat(problems)
+                .as("panel queries without data or with errors (failed checks of the run: %s)", failedChecks)
+                .isEmpty();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.mcpstack.validator.monitoring;
 import dev.mcpstack.validator.model.EnvironmentInfo;
 import dev.mcpstack.validator.model.LoadTestResult;
 import dev.mcpstack.validator.model.PerformanceBenchmarkResult;
+import dev.mcpstack.validator.model.ResilienceCheckResult;
 import dev.mcpstack.validator.report.CheckResult;
 import dev.mcpstack.validator.report.ValidationReport;
 import java.time.Instant;
@@ -18,7 +19,8 @@ final class SampleReports {
             EnvironmentInfo environment,
             List<CheckResult> checks,
             List<PerformanceBenchmarkResult> benchmarks,
-            List<LoadTestResult> load) {
+            List<LoadTestResult> load,
+            List<ResilienceCheckResult> resilience) {
         return new ValidationReport(
                 "report-" + started.toEpochMilli(),
                 started,
@@ -32,6 +34,7 @@ final class SampleReports {
                 benchmarks,
                 List.of(),
                 load,
-                "shipped");
+                "shipped",
+                resilience);
     }
 }

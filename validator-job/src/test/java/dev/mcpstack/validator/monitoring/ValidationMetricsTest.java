@@ -125,6 +125,11 @@ class ValidationMetricsTest {
                 List.of());
         var checks = List.of(new CheckResult("benchmarks", "codebase-mcp search", status, "p95 12 ms"));
         return SampleReports.of(
-                Instant.now().minusSeconds(60), Fixtures.ENVIRONMENT, checks, List.of(search), List.of(load));
+                Instant.now().minusSeconds(60),
+                Fixtures.ENVIRONMENT,
+                checks,
+                List.of(search),
+                List.of(load),
+                List.of());
     }
 }
