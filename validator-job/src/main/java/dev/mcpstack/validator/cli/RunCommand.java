@@ -1,12 +1,14 @@
 package dev.mcpstack.validator.cli;
 
 import dev.mcpstack.validator.kubernetes.KubernetesSettings;
+import dev.mcpstack.validator.metrics.MetricsPublisher;
 import dev.mcpstack.validator.model.PassStatus;
 import dev.mcpstack.validator.report.CheckResult;
 import dev.mcpstack.validator.report.ReportWriter;
 import dev.mcpstack.validator.report.ValidationReport;
 import dev.mcpstack.validator.run.RunOptions;
 import dev.mcpstack.validator.run.ValidationRun;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,6 +88,13 @@ class RunCommand implements Callable<Integer> {
     Path scenariosDir;
 
     @Option(
+            names = "--pushgateway",
+            description = "push the results as mcp_validation_* metrics to this Pushgateway (http://host:9091);"
+                    + " metrics.prom is written to --out either way")
+    @Nullable
+    URI pushgateway;
+
+    @Option(
             names = "--think-time",
             converter = DurationConverter.class,
             description = "pause of each virtual user after a request in the staged load (default 1s, the seed's)")
@@ -125,6 +134,7 @@ class RunCommand implements Callable<Integer> {
         List<Path> files = ReportWriter.write(report, options.out());
         printSummary(report);
         files.forEach(file -> Console.print("report: " + file));
+        publishMetrics(report, options.out());
         validation.publish(report, options, files, Console::print);
         List<CheckResult> failed = report.failed();
         if (failed.isEmpty()) {
@@ -136,6 +146,18 @@ class RunCommand implements Callable<Integer> {
                         ", ",
                         failed.stream().map(c -> c.suite() + "/" + c.name()).toList()));
         return 1;
+    }
+
+    /** A Pushgateway that cannot be reached is reported but does not change the verdict: ValidationStale tells. */
+    private void publishMetrics(ValidationReport report, Path out) {
+        try {
+            Console.print("metrics: " + MetricsPublisher.publish(report, out, pushgateway));
+            if (pushgateway != null) {
+                Console.print("metrics: pushed to " + pushgateway);
+            }
+        } catch (RuntimeException e) {
+            Console.print("metrics: NOT published: " + e.getMessage());
+        }
     }
 
     static void printSummary(ValidationReport report) {
