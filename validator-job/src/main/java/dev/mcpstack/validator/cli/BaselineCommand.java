@@ -77,8 +77,7 @@ class BaselineCommand implements Runnable {
             List<PerformanceBenchmarkResult> results = BaselineStore.load(from);
             if (target.configMap != null) {
                 try (KubernetesClient client = connector.connect()) {
-                    String ns = Objects.requireNonNullElse(
-                            namespace, Objects.requireNonNullElse(client.getNamespace(), "default"));
+                    String ns = KubernetesConnector.namespace(client, namespace);
                     List<String> keys = new ClusterBaselines(client, ns).save(target.configMap, release, results);
                     keys.forEach(key -> Console.print("saved " + ns + "/" + target.configMap + ": " + key));
                     Console.print(keys.size() + " baseline(s) in ConfigMap " + ns + "/" + target.configMap);

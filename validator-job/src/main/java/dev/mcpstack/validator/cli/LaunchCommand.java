@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -71,8 +70,7 @@ class LaunchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (KubernetesClient client = connector.connect()) {
-            String ns =
-                    Objects.requireNonNullElse(namespace, Objects.requireNonNullElse(client.getNamespace(), "default"));
+            String ns = KubernetesConnector.namespace(client, namespace);
             String name = jobName != null
                     ? jobName
                     : ChartLabels.fullname(release) + "-validation-" + SUFFIX.format(ZonedDateTime.now(ZoneOffset.UTC));

@@ -2,6 +2,8 @@ package dev.mcpstack.validator.kubernetes;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,6 +14,11 @@ import org.springframework.stereotype.Component;
 public interface KubernetesConnector {
 
     KubernetesClient connect();
+
+    /** {@code asked}, else the client's: the service-account namespace file in a pod, the kubeconfig context's else. */
+    static String namespace(KubernetesClient client, @Nullable String asked) {
+        return asked != null ? asked : Objects.requireNonNullElse(client.getNamespace(), "default");
+    }
 
     @Component
     class FromEnvironment implements KubernetesConnector {

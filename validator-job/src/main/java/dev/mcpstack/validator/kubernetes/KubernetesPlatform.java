@@ -37,8 +37,8 @@ public final class KubernetesPlatform implements Platform {
     public KubernetesPlatform(KubernetesClient client, KubernetesSettings settings) {
         this.client = client;
         this.settings = settings;
-        String own = Objects.requireNonNullElse(client.getNamespace(), "default");
-        this.namespace = Objects.requireNonNullElse(settings.namespace(), own);
+        String own = KubernetesConnector.namespace(client, null);
+        this.namespace = KubernetesConnector.namespace(client, settings.namespace());
         this.guard = new NamespaceGuard(own, settings.allowNamespaces());
         this.rollouts = new Rollouts(client, namespace);
     }

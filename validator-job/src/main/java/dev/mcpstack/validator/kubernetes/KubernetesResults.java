@@ -40,8 +40,7 @@ public final class KubernetesResults {
             out.accept("----- end of report.md -----");
         }
         try (KubernetesClient client = connector.connect()) {
-            String namespace = Objects.requireNonNullElse(
-                    settings.namespace(), Objects.requireNonNullElse(client.getNamespace(), "default"));
+            String namespace = KubernetesConnector.namespace(client, settings.namespace());
             ReportConfigMaps reports = new ReportConfigMaps(client, namespace, settings.release());
             String pod = Objects.requireNonNullElse(System.getenv("HOSTNAME"), "unknown");
             String name = reports.publish(report, contents, pod);

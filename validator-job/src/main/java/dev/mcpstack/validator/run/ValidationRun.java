@@ -35,7 +35,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -199,8 +198,7 @@ public class ValidationRun {
             return baseline;
         }
         try (KubernetesClient client = kubernetes.connect()) {
-            String namespace = Objects.requireNonNullElse(
-                    options.namespace(), Objects.requireNonNullElse(client.getNamespace(), "default"));
+            String namespace = KubernetesConnector.namespace(client, options.namespace());
             return new ClusterBaselines(client, namespace)
                     .materialize(
                             baseline.substring(ClusterBaselines.PREFIX.length()),
