@@ -4,10 +4,13 @@ import dev.mcpstack.testsupport.repository.SyntheticRepository;
 import dev.mcpstack.validator.config.ValidatorProperties;
 import dev.mcpstack.validator.config.ValidatorProperties.Profile;
 import dev.mcpstack.validator.http.Http;
+import dev.mcpstack.validator.load.LoadRequest;
 import dev.mcpstack.validator.model.EnvironmentInfo;
+import dev.mcpstack.validator.model.Json;
 import dev.mcpstack.validator.model.OperationType;
 import dev.mcpstack.validator.model.PerformanceBenchmarkResult;
 import dev.mcpstack.validator.model.ServerId;
+import dev.mcpstack.validator.report.CheckResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,6 +43,8 @@ public final class BenchmarkSuite {
     private final EnvironmentInfo environment;
     private final String runId;
     private final Consumer<String> progress;
+    private final SelfCheck selfCheck;
+    private final List<CheckResult> selfChecks = new ArrayList<>();
 
     public BenchmarkSuite(
             StackClient stack,
@@ -55,6 +60,7 @@ public final class BenchmarkSuite {
         this.environment = environment;
         this.runId = runId;
         this.progress = progress;
+        this.selfCheck = new SelfCheck(stack.http().timeout());
     }
 
     /** Each operation's result; one that could not run at all is reported through {@code failures}. */
@@ -65,7 +71,21 @@ public final class BenchmarkSuite {
         attempt("search", failures, () -> results.add(search(repository)));
         attempt("project_switch", failures, () -> results.add(projectSwitch()));
         attempt("entity_query", failures, () -> results.add(entityQuery()));
+        progress.accept("benchmark self-check: a sample of each operation with the load engine");
+        attempt("self-check", failures, () -> selfChecks.addAll(selfCheck.run(results)));
         return results;
+    }
+
+    /** The self-check's verdicts (after {@link #run}): a benchmark figure the load engine disagrees with. */
+    public List<CheckResult> selfChecks() {
+        return List.copyOf(selfChecks);
+    }
+
+    private LoadRequest json(ServerId server, String path, Object body, Map<String, String> headers) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put("Content-Type", "application/json");
+        return LoadRequest.post(
+                stack.platform().baseUrl(server).resolve(path), all, Json.MAPPER.writeValueAsBytes(body));
     }
 
     private void attempt(String name, Map<String, String> failures, Runnable benchmark) {
@@ -179,6 +199,16 @@ public final class BenchmarkSuite {
         progress.accept("benchmark search: " + searches + " queries, " + clients + " concurrent clients");
         Latencies latencies = new Latencies();
         search(queries.subList(0, searches), clients, latencies);
+        AtomicInteger sampled = new AtomicInteger();
+        selfCheck.sample(
+                ServerId.CODEBASE,
+                OperationType.SEARCH,
+                clients,
+                () -> json(
+                        ServerId.CODEBASE,
+                        "/mcp/search",
+                        Map.of("query", queries.get(sampled.getAndIncrement() % searches), "limit", 10),
+                        Map.of()));
         return latencies.toResult(
                 ServerId.CODEBASE,
                 OperationType.SEARCH,
@@ -214,6 +244,16 @@ public final class BenchmarkSuite {
         switches(projects, warmup.projectSwitches(), client, warm);
         Latencies latencies = new Latencies();
         switches(projects, switches, client, latencies);
+        AtomicInteger sampled = new AtomicInteger();
+        selfCheck.sample(
+                ServerId.WORKFLOW,
+                OperationType.PROJECT_SWITCH,
+                1,
+                () -> json(
+                        ServerId.WORKFLOW,
+                        "/mcp/projects/" + projects.get(sampled.getAndIncrement() % projects.size()) + "/activate",
+                        Map.of(),
+                        client));
         return latencies.toResult(
                 ServerId.WORKFLOW,
                 OperationType.PROJECT_SWITCH,
@@ -252,6 +292,16 @@ public final class BenchmarkSuite {
         entityQueries(shapes, warmup.entityQueries(), warm);
         Latencies latencies = new Latencies();
         entityQueries(shapes, queries, latencies);
+        AtomicInteger sampled = new AtomicInteger();
+        selfCheck.sample(
+                ServerId.WORKFLOW,
+                OperationType.ENTITY_QUERY,
+                1,
+                () -> json(
+                        ServerId.WORKFLOW,
+                        "/mcp/entities/query",
+                        shapes.get(sampled.getAndIncrement() % shapes.size()),
+                        Map.of()));
         return latencies.toResult(
                 ServerId.WORKFLOW,
                 OperationType.ENTITY_QUERY,

@@ -2,6 +2,7 @@ package dev.mcpstack.validator.platform;
 
 import dev.mcpstack.embeddedpostgres.RestartablePostgres;
 import dev.mcpstack.validator.http.Http;
+import dev.mcpstack.validator.model.FaultKind;
 import dev.mcpstack.validator.model.ServerId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  * of 127.0.0.1. Everything is torn down by {@link #close()}, which also runs from a JVM shutdown hook (Ctrl-C).
  */
 public final class LocalPlatform implements Platform {
+
+    private static final int GRACE_SECONDS = 15;
 
     private final Settings settings;
     private final Http http;
@@ -125,6 +129,33 @@ public final class LocalPlatform implements Platform {
     }
 
     @Override
+    public FaultKind killFault() {
+        return FaultKind.PROCESS_KILL;
+    }
+
+    @Override
+    public void stopInstanceGracefully(ServerId server) {
+        process(server).terminate(GRACE_SECONDS);
+    }
+
+    @Override
+    public void stopService(ServerId server) {
+        process(server).stop(GRACE_SECONDS);
+    }
+
+    @Override
+    public void startService(ServerId server, Duration timeout) {
+        process(server).start();
+        awaitReady(server, timeout);
+    }
+
+    /** The database is always the embedded one this platform started, so database faults can always run. */
+    @Override
+    public Optional<String> databaseFaultRefusal() {
+        return Optional.empty();
+    }
+
+    @Override
     public void awaitReady(ServerId server, Duration timeout) {
         new Readiness(http)
                 .await(
@@ -174,7 +205,7 @@ public final class LocalPlatform implements Platform {
         List.of(ServerId.WORKFLOW, ServerId.CODEBASE).forEach(server -> {
             SupervisedProcess process = processes.get(server);
             if (process != null) {
-                process.stop(15);
+                process.stop(GRACE_SECONDS);
             }
         });
         RestartablePostgres db = database;

@@ -1,5 +1,6 @@
 package dev.mcpstack.validator.platform;
 
+import dev.mcpstack.validator.model.FaultKind;
 import dev.mcpstack.validator.model.ServerId;
 import java.net.URI;
 import java.time.Duration;
@@ -23,6 +24,13 @@ public interface Platform extends AutoCloseable {
 
     /** Kills one instance abruptly (SIGKILL / pod delete); the supervisor or ReplicaSet brings a new one. */
     void killInstance(ServerId server);
+
+    /**
+     * How {@link #killInstance} is reported: {@code process_kill} for child processes, {@code pod_kill} for pods.
+     */
+    default FaultKind killFault() {
+        throw new UnsupportedOperationException("killing an instance is not implemented for --target " + target());
+    }
 
     /** Waits until the service answers its readiness probe, or throws after {@code timeout}. */
     void awaitReady(ServerId server, Duration timeout);

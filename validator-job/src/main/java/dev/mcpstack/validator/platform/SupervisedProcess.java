@@ -46,9 +46,13 @@ final class SupervisedProcess {
         this.progress = progress;
     }
 
+    /** Starts the process, or does nothing while the current one is still running (one instance per port). */
     synchronized void start() {
         stopping = false;
-        launch();
+        Process current = process;
+        if (current == null || !current.isAlive()) {
+            launch();
+        }
     }
 
     private synchronized void launch() {
@@ -94,12 +98,41 @@ final class SupervisedProcess {
         }
     }
 
-    /** SIGKILL, like a pod killed by the node: the supervisor restarts it. */
+    /**
+     * SIGKILL, like a pod killed by the node: the supervisor restarts it. Returns once the process is gone, so a
+     * readiness probe right after cannot be answered by the dying instance.
+     */
     void kill() {
         Process current = process;
         if (current != null) {
             current.descendants().forEach(ProcessHandle::destroyForcibly);
             current.destroyForcibly();
+            awaitExit(current, 10);
+        }
+    }
+
+    /**
+     * SIGTERM without stopping supervision, like a pod deleted with its grace period: the service shuts down
+     * gracefully and the supervisor starts a new one. SIGKILL after {@code graceSeconds}. Returns once it exited.
+     */
+    void terminate(int graceSeconds) {
+        Process current = process;
+        if (current == null) {
+            return;
+        }
+        current.destroy();
+        if (!awaitExit(current, graceSeconds)) {
+            current.destroyForcibly();
+            awaitExit(current, 10);
+        }
+    }
+
+    private static boolean awaitExit(Process process, int seconds) {
+        try {
+            return process.waitFor(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -5,6 +5,7 @@ import dev.mcpstack.validator.model.IntegrationTestCase;
 import dev.mcpstack.validator.model.LoadTestResult;
 import dev.mcpstack.validator.model.PassStatus;
 import dev.mcpstack.validator.model.PerformanceBenchmarkResult;
+import dev.mcpstack.validator.model.ResilienceCheckResult;
 import java.time.Instant;
 import java.util.List;
 
@@ -22,7 +23,8 @@ public record ValidationReport(
         List<PerformanceBenchmarkResult> benchmarks,
         List<IntegrationTestCase> scenarios,
         List<LoadTestResult> load,
-        String baselineSource) {
+        String baselineSource,
+        List<ResilienceCheckResult> resilience) {
 
     public ValidationReport {
         suites = List.copyOf(suites);
@@ -30,6 +32,7 @@ public record ValidationReport(
         benchmarks = List.copyOf(benchmarks);
         scenarios = List.copyOf(scenarios);
         load = List.copyOf(load);
+        resilience = resilience == null ? List.of() : List.copyOf(resilience);
     }
 
     public List<CheckResult> failed() {

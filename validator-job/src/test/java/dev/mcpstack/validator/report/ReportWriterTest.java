@@ -7,6 +7,7 @@ import dev.mcpstack.validator.model.Json;
 import dev.mcpstack.validator.model.LoadTestResult;
 import dev.mcpstack.validator.model.OperationType;
 import dev.mcpstack.validator.model.PassStatus;
+import dev.mcpstack.validator.model.ResilienceCheckResultTest;
 import dev.mcpstack.validator.model.ResourceUsageStats;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,8 @@ class ReportWriterTest {
                 List.of(search),
                 List.of(),
                 List.of(load),
-                "shipped");
+                "shipped",
+                List.of());
 
         ReportWriter.write(report, dir);
 
@@ -82,5 +84,45 @@ class ReportWriterTest {
                 .contains("staged &lt;b&gt;")
                 .doesNotContain("<script")
                 .doesNotContain("<link");
+    }
+
+    @Test
+    void resilienceResultsGetATableRowAndATimelineWithTheirFaultMarked() throws Exception {
+        var passed = ResilienceCheckResultTest.result(8, 1, 4, 0, PassStatus.PASS);
+        var lost = ResilienceCheckResultTest.result(8, 0, 4, 1, PassStatus.FAIL);
+        var report = new ValidationReport(
+                "r",
+                Instant.now(),
+                Instant.now(),
+                "local",
+                "quick",
+                List.of("resilience"),
+                Fixtures.ENVIRONMENT,
+                PassStatus.FAIL,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                "shipped",
+                List.of(passed, lost));
+
+        ReportWriter.write(report, dir);
+
+        var json = Json.MAPPER.readTree(Files.readString(dir.resolve("report.json")));
+        assertThat(json.path("resilience")).hasSize(2);
+        assertThat(json.path("resilience").get(1).path("lost_writes").asLong()).isEqualTo(1);
+        assertThat(dir.resolve("report.md"))
+                .content()
+                .contains("## Resilience (ms)")
+                .contains("| process_kill | codebase-mcp | 12 | 7100 | - | 8 | 1 | 4 | 0 | PASS |")
+                .contains("| process_kill | codebase-mcp | 12 | 7100 | - | 8 | 0 | 4 | 1 | FAIL |");
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html)
+                .contains("<h2>Resilience</h2>")
+                .contains("aria-label=\"process_kill-codebase-mcp timeline\"")
+                .contains("stroke-dasharray")
+                .contains(">process_kill 1</text>")
+                .contains("1 of 4 acknowledged writes lost")
+                .doesNotContain("<script");
     }
 }

@@ -10,10 +10,10 @@ import tools.jackson.databind.annotation.JsonNaming;
  * when {@code totalCountExact} is false (search stops counting where its cost bound is reached) — and the time taken.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record SearchResponse(List<Hit> results, long totalCount, boolean totalCountExact, double latencyMs) {
+public record SearchResponse(List<Hit> results, long totalCount, boolean totalCountExact, double latencyMs) {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Hit(
+    public record Hit(
             UUID chunkId,
             UUID repositoryId,
             String filePath,

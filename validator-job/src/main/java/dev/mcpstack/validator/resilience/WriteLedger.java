@@ -1,0 +1,90 @@
+package dev.mcpstack.validator.resilience;
+
+import dev.mcpstack.validator.model.ServerId;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The caller's record of acknowledged writes: every write answered 2xx is added with its id, and after a fault every
+ * write not yet verified is read back. A write that cannot be found is lost; so is one whose read-back keeps failing
+ * (a write the caller cannot prove is there is not counted as kept).
+ */
+final class WriteLedger {
+
+    /** One acknowledged write: the service, what was written, its id and where to look for it (project, name). */
+    record Write(ServerId server, String kind, String id, String scope) {}
+
+    enum Presence {
+        FOUND,
+        MISSING,
+        UNKNOWN
+    }
+
+    /** How a write is looked up; UNKNOWN when the service did not answer the read-back (retried). */
+    @FunctionalInterface
+    interface ReadBack {
+        Presence check(Write write);
+    }
+
+    private final List<Write> acknowledged = new ArrayList<>();
+    private final List<Write> lost = new ArrayList<>();
+    private int verified;
+
+    synchronized void acknowledge(Write write) {
+        acknowledged.add(write);
+    }
+
+    /** A random acknowledged write of {@code server}, for readers; null before the first one. */
+    synchronized @Nullable Write any(ServerId server) {
+        List<Write> own =
+                acknowledged.stream().filter(w -> w.server() == server).toList();
+        return own.isEmpty() ? null : own.get(ThreadLocalRandom.current().nextInt(own.size()));
+    }
+
+    /**
+     * Reads back every write acknowledged since the last verification; each UNKNOWN is retried up to
+     * {@code attempts} times, {@code pause} apart. Returns the writes found lost by this verification.
+     */
+    List<Write> verifyPending(ReadBack readBack, int attempts, Duration pause) {
+        List<Write> batch;
+        synchronized (this) {
+            batch = List.copyOf(acknowledged.subList(verified, acknowledged.size()));
+            verified = acknowledged.size();
+        }
+        List<Write> newlyLost = new ArrayList<>();
+        for (Write write : batch) {
+            Presence presence = readBack.check(write);
+            for (int attempt = 1; presence == Presence.UNKNOWN && attempt < attempts; attempt++) {
+                LockSupport.parkNanos(pause.toNanos());
+                presence = readBack.check(write);
+            }
+            if (presence != Presence.FOUND) {
+                newlyLost.add(write);
+            }
+        }
+        synchronized (this) {
+            lost.addAll(newlyLost);
+        }
+        return newlyLost;
+    }
+
+    synchronized long acknowledged(ServerId server) {
+        return acknowledged.stream().filter(w -> w.server() == server).count();
+    }
+
+    synchronized long lost(ServerId server) {
+        return lost.stream().filter(w -> w.server() == server).count();
+    }
+
+    synchronized List<Write> lostWrites() {
+        return List.copyOf(lost);
+    }
+
+    synchronized List<Write> all() {
+        return List.copyOf(acknowledged);
+    }
+}

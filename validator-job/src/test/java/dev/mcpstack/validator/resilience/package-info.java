@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.validator.resilience;
+
+import org.jspecify.annotations.NullMarked;
