@@ -26,6 +26,7 @@ record SearchPlan(List<Channel> channels, List<UnitScore> units, boolean exact, 
 
     static final int DECLARING_CAP = 300;
     static final int COMPLETIONS = 8;
+    static final int GUESSES = 4;
     static final double DECLARED_BONUS = 1.5;
 
     record Channel(String tsquery, double weight, long bit, int cap) {}
@@ -83,6 +84,20 @@ record SearchPlan(List<Channel> channels, List<UnitScore> units, boolean exact, 
             byUnit.computeIfAbsent(term.unit(), k -> new ArrayList<>()).add(term);
         }
         List<Unit> units = new ArrayList<>();
+        // the most specific guessed identifiers the index holds (fewest chunks) join as phrases
+        query.guesses().stream()
+                .map(guess -> byUnit.getOrDefault(guess, List.of()))
+                .filter(terms -> !terms.isEmpty())
+                .map(terms -> terms.get(0))
+                .filter(term -> term.source() == TermStatistics.Source.EXACT)
+                .sorted(Comparator.comparingLong(TermStatistics.Term::chunks))
+                .limit(GUESSES)
+                .forEach(term -> units.add(new Unit(
+                        term.term(),
+                        List.of(term.term()),
+                        List.of(term.term()),
+                        term.chunks(),
+                        term.declaringChunks())));
         for (SearchQuery.Unit unit : query.units()) {
             List<TermStatistics.Term> terms = byUnit.getOrDefault(unit.text(), List.of());
             List<TermStatistics.Term> completions = terms.stream()

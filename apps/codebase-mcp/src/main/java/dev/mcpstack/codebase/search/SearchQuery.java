@@ -23,13 +23,17 @@ import org.jspecify.annotations.Nullable;
  *       joined ({@code concurrent hash map} → concurrenthash, hashmap, concurrenthashmap), which is how the words
  *       of a sentence find the identifier they name;
  *   <li>the last word and the phrases ending with it also match as a prefix when the query does not end with a
- *       space ({@code authent}, {@code array lis} → arraylist).
+ *       space ({@code authent}, {@code array lis} → arraylist);
+ *   <li>guesses: the identifiers two or three of the words could form in another order, a plural made singular
+ *       ({@code output stream for writing data to a file} → fileoutputstream, {@code logging handler that writes
+ *       to files} → filehandler); only those the index holds take part ({@link SearchPlan}).
  * </ul>
  *
  * @param units the units, words first, at most {@link #MAX_UNITS}
+ * @param guesses identifiers the words might form, at most {@link #MAX_GUESSES}
  * @param terms every word and whole identifier, for choosing the snippet's lines
  */
-record SearchQuery(List<Unit> units, List<String> terms) {
+record SearchQuery(List<Unit> units, List<String> guesses, List<String> terms) {
 
     /** More units would only make the query slower, not better. */
     static final int MAX_UNITS = 24;
@@ -37,6 +41,8 @@ record SearchQuery(List<Unit> units, List<String> terms) {
     private static final int MAX_WORDS = 12;
     private static final int MAX_PHRASE_WORDS = 4;
     private static final int MIN_PREFIX_LENGTH = 3;
+    static final int MAX_GUESSES = 160;
+    private static final int GUESS_WORDS = 6;
 
     /**
      * One search unit.
@@ -91,7 +97,46 @@ record SearchQuery(List<Unit> units, List<String> terms) {
         boolean partialLast = !text.isEmpty()
                 && CodeTokens.isIdentifierPart(text.charAt(text.length() - 1))
                 && sequence.get(sequence.size() - 1).length() >= MIN_PREFIX_LENGTH;
-        return new SearchQuery(units(sequence, breaks, wholes, partialLast), List.copyOf(terms));
+        List<Unit> units = units(sequence, breaks, wholes, partialLast);
+        return new SearchQuery(units, guesses(units), List.copyOf(terms));
+    }
+
+    /** Ordered pairs and triples of distinct words (each as typed or made singular) not already a unit. */
+    private static List<String> guesses(List<Unit> units) {
+        List<List<String>> forms = new ArrayList<>();
+        Set<String> known = new LinkedHashSet<>();
+        for (Unit unit : units) {
+            known.add(unit.text());
+            if (unit.kind() == Unit.Kind.WORD && forms.size() < GUESS_WORDS) {
+                String word = unit.text();
+                boolean plural = word.length() > 3 && word.endsWith("s") && !word.endsWith("ss");
+                forms.add(plural ? List.of(word, word.substring(0, word.length() - 1)) : List.of(word));
+            }
+        }
+        Set<String> guesses = new LinkedHashSet<>();
+        int n = forms.size();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (j == i) {
+                    continue;
+                }
+                for (String a : forms.get(i)) {
+                    for (String b : forms.get(j)) {
+                        guesses.add(a + b);
+                        for (int k = 0; k < n; k++) {
+                            if (k != i && k != j) {
+                                forms.get(k).forEach(c -> guesses.add(a + b + c));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        guesses.removeAll(known);
+        return guesses.stream()
+                .filter(guess -> guess.length() <= CodeTokens.MAX_TERM_LENGTH)
+                .limit(MAX_GUESSES)
+                .toList();
     }
 
     private static List<Unit> units(List<String> sequence, List<Boolean> breaks, Set<String> wholes, boolean partial) {

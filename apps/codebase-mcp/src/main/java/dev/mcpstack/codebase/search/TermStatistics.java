@@ -80,6 +80,7 @@ class TermStatistics {
                 prefixes.add(unit.text());
             }
         }
+        exact.addAll(query.guesses());
         DatabaseClient.GenericExecuteSpec spec = statement
                 .bind("$1", exact.toArray(String[]::new))
                 .bind("$2", inflect.toArray(String[]::new))

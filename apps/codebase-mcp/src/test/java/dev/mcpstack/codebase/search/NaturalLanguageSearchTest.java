@@ -6,6 +6,7 @@ import dev.mcpstack.codebase.Api;
 import dev.mcpstack.codebase.CodebaseMcpApplication;
 import dev.mcpstack.codebase.CodebaseMcpTest;
 import dev.mcpstack.testsupport.archive.TarArchiveBuilder;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +18,13 @@ import org.springframework.beans.factory.annotation.Autowired;
  * required, filler counts for nothing, inflections and a final partial word match, exact identifiers come first,
  * and a query whose words match more chunks than the candidate budget (here 4) reports a lower-bound total.
  */
-@CodebaseMcpTest(properties = {CodebaseMcpApplication.CONFIG_NAME, "codebase.search.candidate-budget=4"})
+@CodebaseMcpTest(
+        properties = {
+            CodebaseMcpApplication.CONFIG_NAME,
+            "codebase.search.candidate-budget=4",
+            // the fixture's indexing must not be shed (503) when a loaded machine makes a connection wait
+            "spring.r2dbc.pool.max-acquire-time=10s"
+        })
 class NaturalLanguageSearchTest {
 
     private static final String AUTHENTICATION_SERVICE = "src/main/java/com/acme/auth/AuthenticationService.java";
@@ -82,8 +89,11 @@ class NaturalLanguageSearchTest {
                         "src/main/java/com/acme/values/Holder" + i + ".java",
                         "class Holder" + i + " { int value; int value() { return value; } }\n");
             }
-            repositoryId = (String)
-                    api.indexTarGz(Api.uniqueName("natural"), archive.toTarGz()).get("repository_id");
+            // indexing is the slow call on a loaded machine; the client's default 5 s would fail the fixture
+            Api patient = new Api(
+                    api.client().mutate().responseTimeout(Duration.ofMinutes(1)).build());
+            repositoryId = (String) patient.indexTarGz(Api.uniqueName("natural"), archive.toTarGz())
+                    .get("repository_id");
         }
     }
 
