@@ -17,30 +17,32 @@ import java.util.function.Supplier;
 public enum Access {
     GET_PODS(Scope.RUN, "", "pods", "get"),
     LIST_PODS(Scope.RUN, "", "pods", "list"),
-    WATCH_PODS(Scope.RUN, "", "pods", "watch"),
+    WATCH_PODS(Scope.RUN, "", "pods", "list", "watch"),
     DELETE_PODS(Scope.RUN, "", "pods", "delete"),
     GET_POD_LOG(Scope.RUN, "", "pods/log", "get"),
     GET_DEPLOYMENTS(Scope.RUN, "apps", "deployments", "get"),
     LIST_DEPLOYMENTS(Scope.RUN, "apps", "deployments", "list"),
-    WATCH_DEPLOYMENTS(Scope.RUN, "apps", "deployments", "watch"),
+    WATCH_DEPLOYMENTS(Scope.RUN, "apps", "deployments", "list", "watch"),
     PATCH_DEPLOYMENTS(Scope.RUN, "apps", "deployments", "patch"),
+    GET_DEPLOYMENT_SCALE(Scope.RUN, "apps", "deployments/scale", "get"),
+    PATCH_DEPLOYMENT_SCALE(Scope.RUN, "apps", "deployments/scale", "patch"),
     GET_STATEFULSETS(Scope.RUN, "apps", "statefulsets", "get"),
     LIST_STATEFULSETS(Scope.RUN, "apps", "statefulsets", "list"),
-    WATCH_STATEFULSETS(Scope.RUN, "apps", "statefulsets", "watch"),
+    WATCH_STATEFULSETS(Scope.RUN, "apps", "statefulsets", "list", "watch"),
     PATCH_STATEFULSETS(Scope.RUN, "apps", "statefulsets", "patch"),
-    GET_SERVICES(Scope.RUN, "", "services", "get"),
+    GET_STATEFULSET_SCALE(Scope.RUN, "apps", "statefulsets/scale", "get"),
+    PATCH_STATEFULSET_SCALE(Scope.RUN, "apps", "statefulsets/scale", "patch"),
     LIST_SERVICES(Scope.RUN, "", "services", "list"),
+    WATCH_ENDPOINTS(Scope.RUN, "", "endpoints", "list", "watch"),
     LIST_CONFIGMAPS(Scope.RUN, "", "configmaps", "list"),
     GET_CONFIGMAPS(Scope.RUN, "", "configmaps", "get"),
     CREATE_CONFIGMAPS(Scope.RUN, "", "configmaps", "create"),
     UPDATE_CONFIGMAPS(Scope.RUN, "", "configmaps", "update"),
     DELETE_CONFIGMAPS(Scope.RUN, "", "configmaps", "delete"),
     LAUNCH_CREATE_JOBS(Scope.LAUNCH, "batch", "jobs", "create"),
-    LAUNCH_GET_JOBS(Scope.LAUNCH, "batch", "jobs", "get"),
-    LAUNCH_WATCH_JOBS(Scope.LAUNCH, "batch", "jobs", "watch"),
+    LAUNCH_WATCH_JOBS(Scope.LAUNCH, "batch", "jobs", "list", "watch"),
     LAUNCH_DELETE_JOBS(Scope.LAUNCH, "batch", "jobs", "delete"),
-    LAUNCH_LIST_PODS(Scope.LAUNCH, "", "pods", "list"),
-    LAUNCH_WATCH_PODS(Scope.LAUNCH, "", "pods", "watch"),
+    LAUNCH_WATCH_PODS(Scope.LAUNCH, "", "pods", "list", "watch"),
     LAUNCH_GET_POD_LOG(Scope.LAUNCH, "", "pods/log", "get"),
     LAUNCH_LIST_CONFIGMAPS(Scope.LAUNCH, "", "configmaps", "list");
 
@@ -53,13 +55,14 @@ public enum Access {
     private final Scope scope;
     private final String apiGroup;
     private final String resource;
-    private final String verb;
+    private final List<String> verbs;
 
-    Access(Scope scope, String apiGroup, String resource, String verb) {
+    /** One call site's need: an informer or {@code waitUntilCondition} lists, then watches. */
+    Access(Scope scope, String apiGroup, String resource, String... verbs) {
         this.scope = scope;
         this.apiGroup = apiGroup;
         this.resource = resource;
-        this.verb = verb;
+        this.verbs = List.of(verbs);
     }
 
     public String apiGroup() {
@@ -70,8 +73,19 @@ public enum Access {
         return resource;
     }
 
-    public String verb() {
-        return verb;
+    public List<String> verbs() {
+        return verbs;
+    }
+
+    /** {@code apiGroup/resource verb} for every verb of every call of {@code scope}: the Role that scope needs. */
+    public static java.util.SortedSet<String> grants(Scope scope) {
+        java.util.SortedSet<String> grants = new java.util.TreeSet<>();
+        of(scope).forEach(a -> a.verbs.forEach(v -> grants.add(grant(a.apiGroup, a.resource, v))));
+        return grants;
+    }
+
+    public static String grant(String apiGroup, String resource, String verb) {
+        return (apiGroup.isEmpty() ? "core" : apiGroup) + "/" + resource + " " + verb;
     }
 
     public static List<Access> of(Scope scope) {
@@ -95,12 +109,15 @@ public enum Access {
     }
 
     RuntimeException translate(String namespace, KubernetesClientException e) {
-        String what =
-                verb + " " + (apiGroup.isEmpty() ? resource : resource + "." + apiGroup) + " in namespace " + namespace;
+        String what = String.join("/", verbs) + " " + (apiGroup.isEmpty() ? resource : resource + "." + apiGroup)
+                + " in namespace " + namespace;
         if (e.getCode() == 403) {
+            String quoted =
+                    String.join(", ", verbs.stream().map(v -> "'" + v + "'").toList());
             return new KubernetesAccessException(
-                    "missing RBAC: not allowed to " + what + " (grant verb '" + verb + "' on resource '" + resource
-                            + "'" + (apiGroup.isEmpty() ? "" : " of API group '" + apiGroup + "'") + ")",
+                    "missing RBAC: not allowed to " + what + " (grant verb" + (verbs.size() > 1 ? "s " : " ") + quoted
+                            + " on resource '" + resource + "'"
+                            + (apiGroup.isEmpty() ? "" : " of API group '" + apiGroup + "'") + ")",
                     e);
         }
         if (e.getCode() == 401) {

@@ -110,8 +110,18 @@ public final class KubernetesPlatform implements Platform {
                 .filter(PodTracker::ready)
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no ready pod of " + server + " to " + fault));
-        guard.check(pod, settings.release(), server.wireName());
-        long seconds = grace.applyAsLong(pod);
+        // re-read just before the delete: the guard and the grace period judge the pod as it is now
+        Pod current = Access.GET_PODS.call(
+                namespace,
+                () -> client.pods()
+                        .inNamespace(namespace)
+                        .withName(pod.getMetadata().getName())
+                        .get());
+        if (current == null) {
+            throw new IllegalStateException("pod " + pod.getMetadata().getName() + " went away before the " + fault);
+        }
+        guard.check(current, settings.release(), server.wireName());
+        long seconds = grace.applyAsLong(current);
         tracker().expectReplacement(server.wireName(), fault, pod, Instant.now());
         Access.DELETE_PODS.run(
                 namespace,
@@ -126,8 +136,13 @@ public final class KubernetesPlatform implements Platform {
     public void awaitReady(ServerId server, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         tracker().awaitRecovery(server.wireName(), timeout);
-        rollouts.awaitDeployment(
-                stack().workload(server).deployment(), Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        DiscoveredStack.Workload workload = stack().workload(server);
+        rollouts.awaitDeployment(workload.deployment(), remaining(deadline));
+        rollouts.awaitEndpoints(workload.service(), remaining(deadline));
+    }
+
+    private static Duration remaining(long deadline) {
+        return Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime()));
     }
 
     @Override

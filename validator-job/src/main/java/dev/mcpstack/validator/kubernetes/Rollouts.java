@@ -1,5 +1,6 @@
 package dev.mcpstack.validator.kubernetes;
 
+import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -35,6 +36,24 @@ final class Rollouts {
                         .inNamespace(namespace)
                         .withName(name)
                         .waitUntilCondition(Rollouts::ready, timeout.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /** Ready for callers: the Service routes to at least one ready address (what the suites' requests go through). */
+    void awaitEndpoints(String service, Duration timeout) {
+        Access.WATCH_ENDPOINTS.run(
+                namespace,
+                () -> client.endpoints()
+                        .inNamespace(namespace)
+                        .withName(service)
+                        .waitUntilCondition(Rollouts::routable, timeout.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    static boolean routable(@Nullable Endpoints endpoints) {
+        return endpoints != null
+                && endpoints.getSubsets() != null
+                && endpoints.getSubsets().stream()
+                        .anyMatch(s ->
+                                s.getAddresses() != null && !s.getAddresses().isEmpty());
     }
 
     void awaitStatefulSet(String name, Duration timeout) {

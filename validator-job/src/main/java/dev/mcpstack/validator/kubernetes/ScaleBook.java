@@ -2,10 +2,9 @@ package dev.mcpstack.validator.kubernetes;
 
 import dev.mcpstack.validator.model.Json;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.autoscaling.v1.Scale;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.RollableScalableResource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Scales Deployments and StatefulSets down for a fault and keeps the book of what to restore. The original replica
@@ -39,16 +39,28 @@ final class ScaleBook {
             return new Workload("StatefulSet", name, component);
         }
 
+        private boolean deployment() {
+            return kind.equals("Deployment");
+        }
+
         Access get() {
-            return kind.equals("Deployment") ? Access.GET_DEPLOYMENTS : Access.GET_STATEFULSETS;
+            return deployment() ? Access.GET_DEPLOYMENTS : Access.GET_STATEFULSETS;
         }
 
         Access patch() {
-            return kind.equals("Deployment") ? Access.PATCH_DEPLOYMENTS : Access.PATCH_STATEFULSETS;
+            return deployment() ? Access.PATCH_DEPLOYMENTS : Access.PATCH_STATEFULSETS;
         }
 
-        Resource<? extends HasMetadata> resource(KubernetesClient client, String namespace) {
-            return kind.equals("Deployment")
+        Access getScale() {
+            return deployment() ? Access.GET_DEPLOYMENT_SCALE : Access.GET_STATEFULSET_SCALE;
+        }
+
+        Access patchScale() {
+            return deployment() ? Access.PATCH_DEPLOYMENT_SCALE : Access.PATCH_STATEFULSET_SCALE;
+        }
+
+        RollableScalableResource<? extends HasMetadata> resource(KubernetesClient client, String namespace) {
+            return deployment()
                     ? client.apps().deployments().inNamespace(namespace).withName(name)
                     : client.apps().statefulSets().inNamespace(namespace).withName(name);
         }
@@ -68,11 +80,11 @@ final class ScaleBook {
             throw new IllegalStateException(workload.kind() + " " + workload.name() + " not found in " + namespace);
         }
         guard.check(current, release, workload.component());
-        int original = changed.containsKey(workload) ? changed.get(workload) : replicas(current);
-        Map<String, Object> annotations = new LinkedHashMap<>();
-        annotations.put(RESTORE, String.valueOf(original));
-        patch(workload, replicas, annotations);
+        int original = changed.containsKey(workload) ? changed.get(workload) : replicas(workload);
+        // the count to restore is on the object before the scale changes: a crash in between leaves a no-op restore
+        annotate(workload, String.valueOf(original));
         changed.put(workload, original);
+        setReplicas(workload, replicas);
         progress.accept("scaled " + workload.kind() + " " + workload.name() + " " + original + " -> " + replicas);
     }
 
@@ -82,9 +94,8 @@ final class ScaleBook {
         if (original == null) {
             return;
         }
-        Map<String, Object> annotations = new LinkedHashMap<>();
-        annotations.put(RESTORE, null);
-        patch(workload, original, annotations);
+        setReplicas(workload, original);
+        annotate(workload, null);
         changed.remove(workload);
         progress.accept("restored " + workload.kind() + " " + workload.name() + " to " + original + " replica(s)");
     }
@@ -119,21 +130,33 @@ final class ScaleBook {
         }
     }
 
-    private void patch(Workload workload, int replicas, Map<String, Object> annotations) {
-        String body = Json.MAPPER.writeValueAsString(
-                Map.of("metadata", Map.of("annotations", annotations), "spec", Map.of("replicas", replicas)));
+    private void annotate(Workload workload, @Nullable String restore) {
+        Map<String, Object> annotations = new LinkedHashMap<>();
+        annotations.put(RESTORE, restore);
+        String body = Json.MAPPER.writeValueAsString(Map.of("metadata", Map.of("annotations", annotations)));
         workload.patch()
                 .run(
                         namespace,
                         () -> workload.resource(client, namespace).patch(PatchContext.of(PatchType.JSON_MERGE), body));
     }
 
-    private static int replicas(HasMetadata object) {
-        Integer replicas = object instanceof Deployment deployment
-                ? deployment.getSpec().getReplicas()
-                : object instanceof StatefulSet statefulSet
-                        ? statefulSet.getSpec().getReplicas()
-                        : null;
+    /** Through the scale subresource, as kubectl scale does: what an HPA or operator watches for. */
+    private void setReplicas(Workload workload, int replicas) {
+        String body = Json.MAPPER.writeValueAsString(Map.of("spec", Map.of("replicas", replicas)));
+        workload.patchScale()
+                .run(
+                        namespace,
+                        () -> workload.resource(client, namespace)
+                                .subresource("scale")
+                                .patch(PatchContext.of(PatchType.JSON_MERGE), body));
+    }
+
+    private int replicas(Workload workload) {
+        Scale scale = workload.getScale()
+                .call(namespace, () -> workload.resource(client, namespace).scale());
+        Integer replicas = scale == null || scale.getSpec() == null
+                ? null
+                : scale.getSpec().getReplicas();
         // the API server defaults an absent count to 1
         return replicas == null ? 1 : replicas;
     }

@@ -1,5 +1,7 @@
 package dev.mcpstack.validator.kubernetes;
 
+import io.fabric8.kubernetes.api.model.EndpointSubsetBuilder;
+import io.fabric8.kubernetes.api.model.EndpointsBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -9,6 +11,7 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.ArrayList;
@@ -137,10 +140,21 @@ final class ChartCluster implements AutoCloseable {
     }
 
     private synchronized void reconcile() {
+        try {
+            reconcileAll();
+        } catch (RuntimeException e) {
+            // a controller that died silently would turn every test into a timeout
+            e.printStackTrace();
+            throw e;
+        }
+    }
+
+    private void reconcileAll() {
         for (Deployment d :
                 client.apps().deployments().inNamespace(namespace).list().getItems()) {
             int ready =
                     reconcilePods(d, d.getSpec().getReplicas(), d.getMetadata().getName());
+            endpoints(d.getMetadata().getName(), ready);
             if (d.getStatus() == null
                     || !Integer.valueOf(ready).equals(d.getStatus().getReadyReplicas())) {
                 client.apps()
@@ -173,6 +187,20 @@ final class ChartCluster implements AutoCloseable {
                         .updateStatus();
             }
         }
+    }
+
+    /** The endpoints controller: one address per ready pod (loopback: data only, nothing connects to it). */
+    private void endpoints(String service, int ready) {
+        EndpointsBuilder endpoints =
+                new EndpointsBuilder().withNewMetadata().withName(service).endMetadata();
+        if (ready > 0) {
+            EndpointSubsetBuilder subset = new EndpointSubsetBuilder();
+            for (int i = 0; i < ready; i++) {
+                subset.addNewAddress().withIp("127.0.0." + (i + 2)).endAddress();
+            }
+            endpoints.addToSubsets(subset.build());
+        }
+        client.endpoints().inNamespace(namespace).resource(endpoints.build()).createOr(NonDeletingOperation::update);
     }
 
     /** Creates or deletes pods until {@code replicas} exist and returns how many are ready. */

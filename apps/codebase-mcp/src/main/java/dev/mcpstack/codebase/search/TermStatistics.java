@@ -52,6 +52,22 @@ class TermStatistics {
     record Found(List<Term> terms, long totalChunks) {}
 
     Mono<Found> lookUp(SearchQuery query, @Nullable UUID repositoryId) {
+        String sql = statements.computeIfAbsent(repositoryId != null, TermStatistics::sql);
+        return bind(database.sql(sql), query, repositoryId)
+                .map((row, metadata) -> new Term(
+                        row.get("unit", String.class),
+                        Source.values()[Math.max(0, row.get("source", Integer.class))],
+                        row.get("term", String.class),
+                        row.get("chunks", Long.class),
+                        row.get("declaring", Long.class)))
+                .all()
+                .collectList()
+                .map(TermStatistics::found);
+    }
+
+    /** Binds the statement of {@link #sql} (also used to explain it in benchmarks). */
+    static DatabaseClient.GenericExecuteSpec bind(
+            DatabaseClient.GenericExecuteSpec statement, SearchQuery query, @Nullable UUID repositoryId) {
         List<String> exact = new ArrayList<>();
         List<String> inflect = new ArrayList<>();
         List<String> prefixes = new ArrayList<>();
@@ -64,24 +80,12 @@ class TermStatistics {
                 prefixes.add(unit.text());
             }
         }
-        String sql = statements.computeIfAbsent(repositoryId != null, TermStatistics::sql);
-        DatabaseClient.GenericExecuteSpec spec = database.sql(sql)
+        DatabaseClient.GenericExecuteSpec spec = statement
                 .bind("$1", exact.toArray(String[]::new))
                 .bind("$2", inflect.toArray(String[]::new))
                 .bind("$3", prefixes.toArray(String[]::new))
                 .bind("$4", CodeTokens.DECLARED);
-        if (repositoryId != null) {
-            spec = spec.bind("$5", repositoryId);
-        }
-        return spec.map((row, metadata) -> new Term(
-                        row.get("unit", String.class),
-                        Source.values()[Math.max(0, row.get("source", Integer.class))],
-                        row.get("term", String.class),
-                        row.get("chunks", Long.class),
-                        row.get("declaring", Long.class)))
-                .all()
-                .collectList()
-                .map(TermStatistics::found);
+        return repositoryId == null ? spec : spec.bind("$5", repositoryId);
     }
 
     /** The statement's first row (source -1) carries the number of chunks searched. */
@@ -99,7 +103,7 @@ class TermStatistics {
         return new Found(terms, total);
     }
 
-    private static String sql(boolean oneRepository) {
+    static String sql(boolean oneRepository) {
         String repository = oneRepository ? " AND t.repository_id = $5" : "";
         return "WITH found AS ("
                 + " SELECT e.unit, 0 AS source, e.unit AS term FROM unnest(CAST($1 AS text[])) AS e(unit)"

@@ -22,7 +22,9 @@ import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
             "spring.r2dbc.pool.min-idle=10",
             "spring.r2dbc.pool.max-acquire-time=5s"
         })
-class JdkSearchBenchmark {
+public class JdkSearchBenchmark {
 
     private static final int FILES = Integer.getInteger("benchmark.jdk-files", 10_000);
     private static final Set<String> WORKLOAD_KINDS = Set.of("identifier", "words", "sentence");
@@ -58,7 +60,10 @@ class JdkSearchBenchmark {
     @LocalServerPort
     int port;
 
-    record LabelledQuery(String kind, String query, Set<String> expected) {}
+    @Autowired
+    Environment environment;
+
+    public record LabelledQuery(String kind, String query, Set<String> expected) {}
 
     @Test
     void relevanceAndSpeedOverJdkSources() throws Exception {
@@ -73,11 +78,17 @@ class JdkSearchBenchmark {
                 "corpus: %s, %d files, %.1f MB of source", zip, sources.files().size(), sources.bytes() / 1e6);
 
         load.index("jdk-warmup", sources.tar(2_000), "application/x-tar");
+        byte[] tar = sources.tar(FILES);
+        double jvmBefore = ProcessCpu.jvmSeconds();
+        double postgresBefore = ProcessCpu.postgresSeconds(postgresPort());
         long indexStart = System.nanoTime();
-        String indexed = load.index("jdk", sources.tar(FILES), "application/x-tar");
+        String indexed = load.index("jdk", tar, "application/x-tar");
         load.line(
                 "index: %d ms wall (HTTP upload of the tar included); response %s",
                 (System.nanoTime() - indexStart) / 1_000_000, indexed);
+        load.line(
+                "index CPU: JVM %.1f s (this JVM also runs the HTTP client), PostgreSQL %.1f s",
+                ProcessCpu.jvmSeconds() - jvmBefore, ProcessCpu.postgresSeconds(postgresPort()) - postgresBefore);
         String repositoryId = json.readTree(indexed).get("repository_id").asString();
 
         List<LabelledQuery> queries = labelledQueries();
@@ -162,11 +173,15 @@ class JdkSearchBenchmark {
         assertThat(concurrent.histogram().getTotalCount()).isEqualTo(workload.size());
     }
 
+    private int postgresPort() {
+        return SearchLoad.postgresPort(environment);
+    }
+
     private String queryOf(String body) {
         return json.readTree(body).get("query").asString();
     }
 
-    static List<LabelledQuery> labelledQueries() throws IOException {
+    public static List<LabelledQuery> labelledQueries() throws IOException {
         List<LabelledQuery> queries = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                 Objects.requireNonNull(JdkSearchBenchmark.class.getResourceAsStream("/relevance/jdk-queries.tsv")),

@@ -18,10 +18,10 @@ import org.jspecify.annotations.Nullable;
  * The first {@code n} {@code .java} files, in path order, of a JDK's {@code lib/src.zip}, read from the machine
  * (JDK sources are never committed). In path order the first 10 000 are nearly all of the {@code java.*} modules.
  */
-record JdkSources(Path zip, Map<String, byte[]> files, long bytes) {
+public record JdkSources(Path zip, Map<String, byte[]> files, long bytes) {
 
     /** {@code -Dbenchmark.jdk-src}, else Temurin 25's src.zip, else any JDK's under /usr/lib/jvm; null when none. */
-    static @Nullable Path find() throws IOException {
+    public static @Nullable Path find() throws IOException {
         String configured = System.getProperty("benchmark.jdk-src");
         if (configured != null) {
             return Files.isRegularFile(Path.of(configured)) ? Path.of(configured) : null;
@@ -39,7 +39,7 @@ record JdkSources(Path zip, Map<String, byte[]> files, long bytes) {
         }
     }
 
-    static JdkSources read(Path zip, int count) throws IOException {
+    public static JdkSources read(Path zip, int count) throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
         long bytes = 0;
         try (ZipFile archive = new ZipFile(zip.toFile())) {
@@ -58,7 +58,7 @@ record JdkSources(Path zip, Map<String, byte[]> files, long bytes) {
     }
 
     /** The first {@code count} files as an uncompressed tar. */
-    byte[] tar(int count) {
+    public byte[] tar(int count) {
         TarArchiveBuilder tar = TarArchiveBuilder.create();
         files.entrySet().stream().limit(count).forEach(file -> tar.file(file.getKey(), file.getValue()));
         return tar.toTar();

@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Tag;
@@ -138,8 +136,7 @@ class SearchBenchmark {
     }
 
     private int postgresPort() {
-        Matcher matcher = Pattern.compile(":(\\d+)/").matcher(environment.getProperty("spring.r2dbc.url", ""));
-        return matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
+        return SearchLoad.postgresPort(environment);
     }
 
     private static long millisSince(long start) {

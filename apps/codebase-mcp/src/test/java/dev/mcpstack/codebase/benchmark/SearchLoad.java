@@ -18,8 +18,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.env.Environment;
 
 /**
  * What the search benchmarks share: indexing over HTTP, closed-loop search clients into HdrHistogram, ripgrep and
@@ -203,6 +206,12 @@ final class SearchLoad {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** The embedded PostgreSQL's port, from the R2DBC URL the test context was given (-1 if none). */
+    static int postgresPort(Environment environment) {
+        Matcher matcher = Pattern.compile(":(\\d+)/").matcher(environment.getProperty("spring.r2dbc.url", ""));
+        return matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
     }
 
     static String loadAverage() {

@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code GET /health}, from memory) and {@code metrics://prometheus} (the same text as {@code /actuator/prometheus}).
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnClass(AsyncResourceSpecification.class)
+@ConditionalOnClass(name = McpTransportConfiguration.SPRING_AI_MCP_SERVER)
 class McpResources {
 
     static final String HEALTH = "health://status";

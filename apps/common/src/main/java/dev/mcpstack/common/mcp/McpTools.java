@@ -15,6 +15,7 @@ import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * plus a short text, turns any failure into a tool error carrying the problem detail's text, and is counted as
  * {@code <service>_mcp_tool_calls_total{tool,outcome}} and timed as {@code <service>_mcp_tool_call_latency_seconds}.
  */
+@ConditionalOnClass(name = McpTransportConfiguration.SPRING_AI_MCP_SERVER)
 @Component
 public final class McpTools {
 

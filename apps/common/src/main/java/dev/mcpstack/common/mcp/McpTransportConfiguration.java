@@ -21,9 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
  * this one.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnClass(WebFluxStreamableServerTransportProvider.class)
+@ConditionalOnClass(name = McpTransportConfiguration.SPRING_AI_MCP_SERVER)
 @EnableConfigurationProperties(McpSecurityProperties.class)
 public class McpTransportConfiguration {
+
+    /** Present with Spring AI's MCP server starter: the services have it, the common module's own tests do not. */
+    static final String SPRING_AI_MCP_SERVER =
+            "org.springframework.ai.mcp.server.webflux.autoconfigure.McpServerStreamableHttpWebFluxAutoConfiguration";
 
     @Bean
     WebFluxStreamableServerTransportProvider webFluxStreamableServerTransportProvider(

@@ -59,7 +59,11 @@ public final class Chart {
 
     /** Plain {@code helm template RELEASE helm/ --namespace mcp --set k=v ...}: the release manifest, no hooks. */
     public static String template(Path chart, String release, Map<String, ?> values) {
-        TemplateCommand template = new Helm(chart).template().withName(release).withNamespace(NAMESPACE);
+        return template(chart, release, NAMESPACE, values);
+    }
+
+    public static String template(Path chart, String release, String namespace, Map<String, ?> values) {
+        TemplateCommand template = new Helm(chart).template().withName(release).withNamespace(namespace);
         values.forEach(template::set);
         return template.call();
     }
@@ -68,7 +72,7 @@ public final class Chart {
         try {
             Path copy = Files.createTempDirectory("mcp-stack-chart");
             Path source = directory();
-            // the chart packages grafana/ through the link helm/files/dashboards: copy what it points at
+            // helm/files/dashboards is a link to ../../grafana: follow it, as helm does
             try (Stream<Path> files = Files.walk(source, FileVisitOption.FOLLOW_LINKS)) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {
                     Path target = copy.resolve(source.relativize(file).toString());
