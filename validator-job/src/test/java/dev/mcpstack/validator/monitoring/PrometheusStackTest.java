@@ -114,8 +114,16 @@ class PrometheusStackTest {
         failures.forEach((name, why) -> checks.add(CheckResult.fail("benchmarks", name, why)));
         List<LoadTestResult> load = new ArrayList<>();
         LoadModes loadModes = bind(LoadModes.class, "validator.load-modes");
+        // the staged and open models only: stress and the capacity search drive the machine into 503s by design
+        LoadModes.Plan plan = loadModes.plan("smoke", null, null);
         checks.addAll(new LoadSuite(
-                        client, properties, loadModes, profile, loadModes.plan("smoke", null, null), "prom", line -> {})
+                        client,
+                        properties,
+                        loadModes,
+                        profile,
+                        new LoadModes.Plan(plan.thinkTime(), Duration.ZERO, null, Duration.ZERO),
+                        "prom",
+                        line -> {})
                 .run(load));
         checks.addAll(new ObservabilitySuite(
                         stack.http,
