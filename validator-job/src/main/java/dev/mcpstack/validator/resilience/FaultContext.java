@@ -110,7 +110,11 @@ final class FaultContext {
             @Nullable Timeline timeline) {
         long acknowledged = ledger.all().size();
         long lost = ledger.lostWrites().size();
-        verdict.require(lost == 0, lost + " of " + acknowledged + " acknowledged writes lost: " + ledger.lostWrites());
+        verdict.require(
+                lost == 0,
+                lost + " of " + acknowledged + " acknowledged writes lost ("
+                        + ledger.unanswered().size() + " of them because their read-back never answered): "
+                        + ledger.lostWrites());
         verdict.detail("failures_by_type", failuresByType(outcomes));
         return new ResilienceCheckResult(
                 fault.wireName() + "-" + server.wireName(),

@@ -37,6 +37,7 @@ final class WriteLedger {
 
     private final List<Write> acknowledged = new ArrayList<>();
     private final List<Write> lost = new ArrayList<>();
+    private final List<Write> unanswered = new ArrayList<>();
     private int verified;
 
     synchronized void acknowledge(Write write) {
@@ -63,18 +64,24 @@ final class WriteLedger {
         }
         ExecutorService readers = Executors.newFixedThreadPool(Math.max(1, parallelism), daemon());
         try {
-            List<Future<Boolean>> found = new ArrayList<>();
+            List<Future<Presence>> found = new ArrayList<>();
             for (Write write : batch) {
                 found.add(readers.submit(() -> readBack(readBack, write, attempts, pause)));
             }
             List<Write> newlyLost = new ArrayList<>();
+            List<Write> newlyUnanswered = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
-                if (!join(found.get(i))) {
+                Presence presence = join(found.get(i));
+                if (presence != Presence.FOUND) {
                     newlyLost.add(batch.get(i));
+                }
+                if (presence == Presence.UNKNOWN) {
+                    newlyUnanswered.add(batch.get(i));
                 }
             }
             synchronized (this) {
                 lost.addAll(newlyLost);
+                unanswered.addAll(newlyUnanswered);
             }
             return newlyLost;
         } finally {
@@ -82,24 +89,24 @@ final class WriteLedger {
         }
     }
 
-    private static boolean readBack(ReadBack readBack, Write write, int attempts, Duration pause) {
+    private static Presence readBack(ReadBack readBack, Write write, int attempts, Duration pause) {
         Presence presence = readBack.check(write);
         for (int attempt = 1; presence == Presence.UNKNOWN && attempt < attempts; attempt++) {
             LockSupport.parkNanos(pause.toNanos());
             presence = readBack.check(write);
         }
-        return presence == Presence.FOUND;
+        return presence;
     }
 
-    private static boolean join(Future<Boolean> future) {
+    private static Presence join(Future<Presence> future) {
         try {
             return future.get();
         } catch (ExecutionException e) {
             // a read-back that blew up did not prove the write is there
-            return false;
+            return Presence.UNKNOWN;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return Presence.UNKNOWN;
         }
     }
 
@@ -121,6 +128,11 @@ final class WriteLedger {
 
     synchronized List<Write> lostWrites() {
         return List.copyOf(lost);
+    }
+
+    /** The lost writes whose read-back never got an answer (as opposed to an answer saying they are gone). */
+    synchronized List<Write> unanswered() {
+        return List.copyOf(unanswered);
     }
 
     synchronized List<Write> all() {

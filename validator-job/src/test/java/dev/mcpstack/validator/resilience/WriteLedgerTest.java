@@ -30,6 +30,7 @@ class WriteLedgerTest {
 
         assertThat(lost).containsExactly(deleted);
         assertThat(ledger.lostWrites()).containsExactly(deleted);
+        assertThat(ledger.unanswered()).isEmpty();
         assertThat(ledger.acknowledged(ServerId.CODEBASE)).isEqualTo(1);
         assertThat(ledger.lost(ServerId.CODEBASE)).isEqualTo(1);
         assertThat(ledger.lost(ServerId.WORKFLOW)).isZero();
@@ -68,6 +69,7 @@ class WriteLedgerTest {
                 1);
 
         assertThat(lost).containsExactly(silent);
+        assertThat(ledger.unanswered()).containsExactly(silent);
         assertThat(attempts).containsEntry("flaky", 3).containsEntry("silent", 4);
     }
 
