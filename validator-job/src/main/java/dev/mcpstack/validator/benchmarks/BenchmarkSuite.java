@@ -4,10 +4,14 @@ import dev.mcpstack.testsupport.repository.SyntheticRepository;
 import dev.mcpstack.validator.config.ValidatorProperties;
 import dev.mcpstack.validator.config.ValidatorProperties.Profile;
 import dev.mcpstack.validator.http.Http;
+import dev.mcpstack.validator.load.LoadEngine;
+import dev.mcpstack.validator.load.LoadRequest;
 import dev.mcpstack.validator.model.EnvironmentInfo;
+import dev.mcpstack.validator.model.Json;
 import dev.mcpstack.validator.model.OperationType;
 import dev.mcpstack.validator.model.PerformanceBenchmarkResult;
 import dev.mcpstack.validator.model.ServerId;
+import dev.mcpstack.validator.report.CheckResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,6 +44,11 @@ public final class BenchmarkSuite {
     private final EnvironmentInfo environment;
     private final String runId;
     private final Consumer<String> progress;
+    private final SelfCheck selfCheck;
+    // the measured requests go through the load engine's client: the JDK HttpClient's thread hops added
+    // several ms per request on the busy 2-core machine (the self-check showed +195 % on project switches)
+    private final LoadEngine engine;
+    private final List<CheckResult> selfChecks = new ArrayList<>();
 
     public BenchmarkSuite(
             StackClient stack,
@@ -55,17 +64,35 @@ public final class BenchmarkSuite {
         this.environment = environment;
         this.runId = runId;
         this.progress = progress;
+        this.selfCheck = new SelfCheck();
+        this.engine = new LoadEngine(stack.http().timeout());
     }
 
     /** Each operation's result; one that could not run at all is reported through {@code failures}. */
     public List<PerformanceBenchmarkResult> run(Map<String, String> failures) {
         List<PerformanceBenchmarkResult> results = new ArrayList<>();
         SyntheticRepository repository = SyntheticRepository.of(SEED, profile.files());
-        attempt("index", failures, () -> results.add(index(repository)));
-        attempt("search", failures, () -> results.add(search(repository)));
-        attempt("project_switch", failures, () -> results.add(projectSwitch()));
-        attempt("entity_query", failures, () -> results.add(entityQuery()));
+        try (engine) {
+            attempt("index", failures, () -> results.add(index(repository)));
+            attempt("search", failures, () -> results.add(search(repository)));
+            attempt("project_switch", failures, () -> results.add(projectSwitch()));
+            attempt("entity_query", failures, () -> results.add(entityQuery()));
+            progress.accept("benchmark self-check: a sample of each operation in the load engine's closed model");
+            attempt("self-check", failures, () -> selfChecks.addAll(selfCheck.run(engine, results)));
+        }
         return results;
+    }
+
+    /** The self-check's verdicts (after {@link #run}): a benchmark figure the load engine disagrees with. */
+    public List<CheckResult> selfChecks() {
+        return List.copyOf(selfChecks);
+    }
+
+    private LoadRequest json(ServerId server, String path, Object body, Map<String, String> headers) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put("Content-Type", "application/json");
+        return LoadRequest.post(
+                stack.platform().baseUrl(server).resolve(path), all, Json.MAPPER.writeValueAsBytes(body));
     }
 
     private void attempt(String name, Map<String, String> failures, Runnable benchmark) {
@@ -179,6 +206,16 @@ public final class BenchmarkSuite {
         progress.accept("benchmark search: " + searches + " queries, " + clients + " concurrent clients");
         Latencies latencies = new Latencies();
         search(queries.subList(0, searches), clients, latencies);
+        AtomicInteger sampled = new AtomicInteger();
+        selfCheck.sample(
+                ServerId.CODEBASE,
+                OperationType.SEARCH,
+                clients,
+                () -> json(
+                        ServerId.CODEBASE,
+                        "/mcp/search",
+                        Map.of("query", queries.get(sampled.getAndIncrement() % searches), "limit", 10),
+                        Map.of()));
         return latencies.toResult(
                 ServerId.CODEBASE,
                 OperationType.SEARCH,
@@ -192,9 +229,7 @@ public final class BenchmarkSuite {
         concurrently(clients, () -> {
             for (int i = next.getAndIncrement(); i < queries.size(); i = next.getAndIncrement()) {
                 String query = queries.get(i);
-                timed(
-                        latencies,
-                        () -> stack.post(ServerId.CODEBASE, "/mcp/search", Map.of("query", query, "limit", 10)));
+                timed(latencies, json(ServerId.CODEBASE, "/mcp/search", Map.of("query", query, "limit", 10), Map.of()));
             }
         });
     }
@@ -214,6 +249,16 @@ public final class BenchmarkSuite {
         switches(projects, warmup.projectSwitches(), client, warm);
         Latencies latencies = new Latencies();
         switches(projects, switches, client, latencies);
+        AtomicInteger sampled = new AtomicInteger();
+        selfCheck.sample(
+                ServerId.WORKFLOW,
+                OperationType.PROJECT_SWITCH,
+                1,
+                () -> json(
+                        ServerId.WORKFLOW,
+                        "/mcp/projects/" + projects.get(sampled.getAndIncrement() % projects.size()) + "/activate",
+                        Map.of(),
+                        client));
         return latencies.toResult(
                 ServerId.WORKFLOW,
                 OperationType.PROJECT_SWITCH,
@@ -225,9 +270,7 @@ public final class BenchmarkSuite {
     private void switches(List<String> projects, int count, Map<String, String> client, Latencies latencies) {
         for (int i = 0; i < count; i++) {
             String project = projects.get(i % projects.size());
-            timed(
-                    latencies,
-                    () -> stack.post(ServerId.WORKFLOW, "/mcp/projects/" + project + "/activate", Map.of(), client));
+            timed(latencies, json(ServerId.WORKFLOW, "/mcp/projects/" + project + "/activate", Map.of(), client));
         }
     }
 
@@ -252,6 +295,16 @@ public final class BenchmarkSuite {
         entityQueries(shapes, warmup.entityQueries(), warm);
         Latencies latencies = new Latencies();
         entityQueries(shapes, queries, latencies);
+        AtomicInteger sampled = new AtomicInteger();
+        selfCheck.sample(
+                ServerId.WORKFLOW,
+                OperationType.ENTITY_QUERY,
+                1,
+                () -> json(
+                        ServerId.WORKFLOW,
+                        "/mcp/entities/query",
+                        shapes.get(sampled.getAndIncrement() % shapes.size()),
+                        Map.of()));
         return latencies.toResult(
                 ServerId.WORKFLOW,
                 OperationType.ENTITY_QUERY,
@@ -271,7 +324,7 @@ public final class BenchmarkSuite {
     private void entityQueries(List<Map<String, Object>> shapes, int count, Latencies latencies) {
         for (int i = 0; i < count; i++) {
             Map<String, Object> shape = shapes.get(i % shapes.size());
-            timed(latencies, () -> stack.post(ServerId.WORKFLOW, "/mcp/entities/query", shape));
+            timed(latencies, json(ServerId.WORKFLOW, "/mcp/entities/query", shape, Map.of()));
         }
     }
 
@@ -289,16 +342,13 @@ public final class BenchmarkSuite {
         });
     }
 
-    static void timed(Latencies latencies, java.util.function.Supplier<Http.Response> call) {
-        try {
-            Http.Response response = call.get();
-            if (response.status() >= 200 && response.status() < 300) {
-                latencies.record(response.nanos());
-            } else {
-                latencies.fail("http_" + response.status(), response.excerpt());
-            }
-        } catch (RuntimeException e) {
-            latencies.fail(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+    private void timed(Latencies latencies, LoadRequest request) {
+        long start = System.nanoTime();
+        String error = engine.call(request);
+        if (error.isEmpty()) {
+            latencies.record(System.nanoTime() - start);
+        } else {
+            latencies.fail(error, request.method() + " " + request.uri().getPath());
         }
     }
 

@@ -22,12 +22,16 @@ class CommandLineEntry implements CommandLineRunner, ExitCodeGenerator {
 
     @Override
     public void run(String... args) {
-        CommandLine commandLine = new CommandLine(new RootCommand(), new SpringFactory(beans));
-        commandLine.setExecutionExceptionHandler((error, cmd, parsed) -> {
+        exitCode = withExitCodes(new CommandLine(new RootCommand(), new SpringFactory(beans)))
+                .execute(commandArguments(args));
+    }
+
+    /** A command that throws prints one line and exits 3: the validator itself could not do its work. */
+    static CommandLine withExitCodes(CommandLine commandLine) {
+        return commandLine.setExecutionExceptionHandler((error, cmd, parsed) -> {
             cmd.getErr().println("validator error: " + error.getMessage());
             return 3;
         });
-        exitCode = commandLine.execute(commandArguments(args));
     }
 
     /** {@code --validator.x=y} and {@code --spring.x=y} are Spring properties (targets, profiles), not options. */

@@ -4,8 +4,10 @@ import dev.mcpstack.validator.http.Http;
 import dev.mcpstack.validator.load.LoadEngine;
 import dev.mcpstack.validator.load.LoadRecorder;
 import dev.mcpstack.validator.load.LoadResults;
+import dev.mcpstack.validator.load.MachineLoad;
 import dev.mcpstack.validator.load.ResourceSampler;
 import dev.mcpstack.validator.load.StagePlan;
+import dev.mcpstack.validator.load.WrkComparison;
 import dev.mcpstack.validator.model.Json;
 import dev.mcpstack.validator.model.LoadTestResult;
 import dev.mcpstack.validator.model.ResourceUsageStats;
@@ -51,6 +53,13 @@ class LoadCommand implements Callable<Integer> {
     @Option(names = "--sample-resources", description = "sample /health and /actuator/prometheus of the URL's origin")
     boolean sampleResources;
 
+    @Option(
+            names = "--vs-wrk",
+            defaultValue = "0",
+            description = "after the warm-up, N alternating pairs of this engine and wrk (same connections and"
+                    + " duration) instead of one measured run; prints each pair's and the median ratio")
+    int vsWrk;
+
     @Option(names = "--out", description = "write the LoadTestResult JSON here")
     @Nullable
     Path out;
@@ -68,6 +77,9 @@ class LoadCommand implements Callable<Integer> {
         if (!warmup.isZero() && !warmup.isNegative()) {
             Console.progress("warm-up " + Console.seconds(warmup) + " (not recorded)");
             engine.runClosed(StagePlan.constant(vus, warmup), LoadEngine.get("get", url), line -> {});
+        }
+        if (vsWrk > 0) {
+            return compareWithWrk(engine);
         }
         ResourceSampler sampler = sampleResources ? new ResourceSampler(http, List.of(url.resolve("/"))) : null;
         Instant started = Instant.now();
@@ -107,5 +119,24 @@ class LoadCommand implements Callable<Integer> {
             Console.print("wrote " + out);
         }
         return result.failedRequests() == 0 ? 0 : 1;
+    }
+
+    private int compareWithWrk(LoadEngine engine) {
+        try (engine) {
+            if (!WrkComparison.available()) {
+                Console.print("wrk is not installed (Debian: apt-get install wrk): no comparison");
+                return 2;
+            }
+            Console.progress(vsWrk + " pairs of engine and wrk, " + vus + " connections, " + Console.seconds(duration)
+                    + " each (load average " + MachineLoad.loadAverages() + ")");
+            List<WrkComparison.Pair> pairs = WrkComparison.run(engine, url, vus, duration, vsWrk, Console::progress);
+            Console.print(String.format(
+                    Locale.ROOT,
+                    "engine / wrk over %d pairs: median %.1f %% (target >= 70 %%); load average %s",
+                    pairs.size(),
+                    100 * WrkComparison.medianRatio(pairs),
+                    MachineLoad.loadAverages()));
+            return pairs.isEmpty() ? 1 : 0;
+        }
     }
 }

@@ -9,7 +9,13 @@ import picocli.CommandLine.Spec;
         name = "validator-job",
         mixinStandardHelpOptions = true,
         description = "Proves codebase-mcp and workflow-mcp meet their targets (SPEC §6).",
-        subcommands = {RunCommand.class, CompareCommand.class, BaselineCommand.class, LoadCommand.class})
+        subcommands = {
+            RunCommand.class,
+            LaunchCommand.class,
+            CompareCommand.class,
+            BaselineCommand.class,
+            LoadCommand.class
+        })
 class RootCommand implements Runnable {
 
     @Spec
@@ -17,6 +23,7 @@ class RootCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: run, compare, baseline save or load");
+        throw new ParameterException(
+                spec.commandLine(), "Missing command: run, launch, compare, baseline save or load");
     }
 }

@@ -48,8 +48,11 @@ public final class LoadEngine implements AutoCloseable {
                 .keepAlive(true);
     }
 
-    /** Status code of one request; errors (timeout, connection) come out as the Mono's error. */
-    Mono<Integer> send(LoadRequest request) {
+    /**
+     * Outcome of one request as an error type (empty when it succeeded); errors (timeout, connection) come out as the
+     * Mono's error.
+     */
+    Mono<String> send(LoadRequest request) {
         // headers go on the request itself: client.headers(..) would copy the client's configuration per request
         return client.request(HttpMethod.valueOf(request.method()))
                 .uri(request.uri().toString())
@@ -61,16 +64,38 @@ public final class LoadEngine implements AutoCloseable {
                 })
                 .responseSingle((response, body) -> body.asByteArray()
                         .defaultIfEmpty(EMPTY)
-                        .map(ignored -> response.status().code()));
+                        .map(ignored -> LoadStats.classify(
+                                response.status().code(),
+                                response.responseHeaders().contains("Retry-After"))));
+    }
+
+    /**
+     * One request, waited for: the error type, or "" when it succeeded. For the benchmarks' own worker threads, so
+     * that they time requests with this client (which keeps up with wrk) instead of a costlier one; never call it
+     * on an event loop.
+     */
+    public String call(LoadRequest request) {
+        String outcome = send(request)
+                .onErrorResume(error -> Mono.just(LoadStats.classify(error)))
+                .block(timeout.plusSeconds(1));
+        return outcome == null ? "empty" : outcome;
     }
 
     public LoadRecorder runClosed(StagePlan plan, OperationMix mix, Consumer<String> progress) {
+        return runClosed(plan, mix, Duration.ZERO, progress);
+    }
+
+    /**
+     * Closed model with k6's {@code sleep(thinkTime)} after every request: with a think time each VU is a user, not
+     * a busy loop, so N VUs offer about N / (think time + latency) requests per second.
+     */
+    public LoadRecorder runClosed(StagePlan plan, OperationMix mix, Duration thinkTime, Consumer<String> progress) {
         LoadRecorder recorder = new LoadRecorder();
         long start = System.nanoTime();
         long end = start + plan.totalDuration().toNanos();
         int peak = plan.maxUsers();
         Disposable users = Flux.range(0, peak)
-                .flatMap(index -> virtualUser(index, plan, mix, recorder, start, end, peak), peak)
+                .flatMap(index -> virtualUser(index, plan, mix, thinkTime, recorder, start, end, peak), peak)
                 .subscribe();
         try {
             controller(recorder, start, end, () -> plan.usersAt(Duration.ofNanos(System.nanoTime() - start)), progress);
@@ -82,7 +107,14 @@ public final class LoadEngine implements AutoCloseable {
     }
 
     private Mono<Void> virtualUser(
-            int index, StagePlan plan, OperationMix mix, LoadRecorder recorder, long start, long end, int peak) {
+            int index,
+            StagePlan plan,
+            OperationMix mix,
+            Duration thinkTime,
+            LoadRecorder recorder,
+            long start,
+            long end,
+            int peak) {
         Mono<Void> iteration = Mono.defer(() -> {
             long now = System.nanoTime();
             int target = plan.usersAt(Duration.ofNanos(now - start));
@@ -91,14 +123,17 @@ public final class LoadEngine implements AutoCloseable {
                 return Mono.delay(Duration.ofNanos(IDLE_NANOS)).then();
             }
             LoadOperation operation = mix.next();
-            return send(operation.request().get())
-                    .doOnNext(status ->
-                            recorder.record(operation, micros(now), LoadStats.classify(status), target >= peak))
+            Mono<Void> request = send(operation.request().get())
+                    .doOnNext(error ->
+                            recorder.record(operation, micros(now), error.isEmpty() ? null : error, target >= peak))
                     .onErrorResume(error -> {
                         recorder.record(operation, micros(now), LoadStats.classify(error), target >= peak);
                         return Mono.empty();
                     })
                     .then();
+            return thinkTime.isZero()
+                    ? request
+                    : request.then(Mono.delay(thinkTime)).then();
         });
         return iteration.repeat(() -> System.nanoTime() < end).then();
     }
@@ -139,7 +174,7 @@ public final class LoadEngine implements AutoCloseable {
                                 })
                                 .subscribe(
                                         status -> recorder.record(
-                                                operation, micros(intended), LoadStats.classify(status), true),
+                                                operation, micros(intended), status.isEmpty() ? null : status, true),
                                         error -> recorder.record(
                                                 operation, micros(intended), LoadStats.classify(error), true));
                     }

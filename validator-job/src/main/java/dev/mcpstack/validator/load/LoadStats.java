@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
 public final class LoadStats {
 
     static final long HIGHEST_MICROS = 120_000_000L;
+    static final String SHED = "http_503";
+    static final String SHED_WITHOUT_RETRY_AFTER = "http_503_without_retry_after";
 
     private final Histogram all = new ConcurrentHistogram(HIGHEST_MICROS, 3);
     private final Map<String, Histogram> byOperation = new ConcurrentHashMap<>();
@@ -65,6 +67,18 @@ public final class LoadStats {
 
     public static @Nullable String classify(int status) {
         return status >= 200 && status < 400 ? null : "http_" + status;
+    }
+
+    /**
+     * As {@link #classify(int)}, "" for success; a 503 without {@code Retry-After} is its own type because SPEC §5
+     * sheds load only with one, and the stress check tells the two apart.
+     */
+    static String classify(int status, boolean retryAfter) {
+        if (status == 503 && !retryAfter) {
+            return SHED_WITHOUT_RETRY_AFTER;
+        }
+        String error = classify(status);
+        return error == null ? "" : error;
     }
 
     public static String classify(Throwable error) {

@@ -1,166 +1,210 @@
 package dev.mcpstack.validator.load;
 
-import dev.mcpstack.testsupport.repository.SyntheticRepository;
 import dev.mcpstack.validator.benchmarks.StackClient;
+import dev.mcpstack.validator.config.LoadModes;
+import dev.mcpstack.validator.config.LoadModes.Capacity;
 import dev.mcpstack.validator.config.ValidatorProperties;
 import dev.mcpstack.validator.config.ValidatorProperties.Profile;
-import dev.mcpstack.validator.model.Json;
 import dev.mcpstack.validator.model.LoadTestResult;
 import dev.mcpstack.validator.model.ResourceUsageStats;
 import dev.mcpstack.validator.model.ServerId;
 import dev.mcpstack.validator.report.CheckResult;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * SPEC §6 load: a staged closed-model run over a mix of both services' operations (search, health, project switch,
- * entity query, work item create), then an open-model constant-arrival-rate run; each judged against the k6
- * thresholds, and the peak-concurrency window against SPEC §8's stricter figures.
+ * SPEC §6 load, in this order: the staged closed model with think time (each VU a user, the "50 concurrent clients"
+ * SLO judged on its peak window), the open model, stress (the peak VUs without think time: sheds cleanly?), the
+ * capacity search per service, and the soak when asked for.
  */
 public final class LoadSuite {
 
     static final String SUITE = "load";
+    private static final Duration RECOVERY = Duration.ofSeconds(2);
 
     private final StackClient stack;
     private final ValidatorProperties properties;
+    private final LoadModes modes;
     private final Profile profile;
+    private final LoadModes.Plan plan;
     private final String runId;
     private final Consumer<String> progress;
 
     public LoadSuite(
             StackClient stack,
             ValidatorProperties properties,
+            LoadModes modes,
             Profile profile,
+            LoadModes.Plan plan,
             String runId,
             Consumer<String> progress) {
         this.stack = stack;
         this.properties = properties;
+        this.modes = modes;
         this.profile = profile;
+        this.plan = plan;
         this.runId = runId;
         this.progress = progress;
     }
 
     public List<CheckResult> run(List<LoadTestResult> results) {
         List<CheckResult> checks = new ArrayList<>();
-        OperationMix mix = mix();
+        OperationMix mix = LoadMix.create(stack, runId, profile.files());
+        int users = profile.stages().isEmpty() ? 50 : new StagePlan(profile.stages()).maxUsers();
         try (LoadEngine engine = new LoadEngine(stack.http().timeout())) {
-            run(engine, mix, checks, results);
-        }
-        return checks;
-    }
-
-    private void run(LoadEngine engine, OperationMix mix, List<CheckResult> checks, List<LoadTestResult> results) {
-        if (!profile.stages().isEmpty()) {
-            StagePlan plan = new StagePlan(profile.stages());
-            progress.accept("load: closed model, " + profile.stages().size() + " stages up to " + plan.maxUsers()
-                    + " VUs over " + plan.totalDuration().toSeconds() + " s");
-            Map<ServerId, ResourceSampler> samplers = samplers();
-            Instant started = Instant.now();
-            long start = System.nanoTime();
-            LoadRecorder recorder = engine.runClosed(plan, mix, progress);
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            for (ServerId server : ServerId.values()) {
-                LoadStats stats = recorder.groups().getOrDefault(server.wireName(), new LoadStats());
-                ResourceUsageStats resources = samplers.get(server).stop();
-                if (stats.total() == 0) {
-                    checks.add(CheckResult.fail(SUITE, "staged " + server, "no requests recorded"));
-                    continue;
-                }
-                LoadTestResult result = LoadResults.toResult(
-                        stats,
-                        server.wireName(),
-                        "staged closed model to " + plan.maxUsers() + " VUs",
-                        "closed",
-                        plan.maxUsers(),
-                        started,
-                        elapsed,
-                        resources);
+            if (!profile.stages().isEmpty()) {
+                staged(engine, mix, checks, results);
+            }
+            if (profile.openRate() > 0) {
+                progress.accept("load: open model, " + profile.openRate() + " req/s for "
+                        + profile.openDuration().toSeconds() + " s");
+                LoadTestResult result = measured(
+                        "mcp-stack",
+                        "constant arrival rate " + profile.openRate() + "/s",
+                        "open",
+                        profile.openRate(),
+                        () -> engine.runOpen(profile.openRate(), profile.openDuration(), mix, progress));
                 results.add(result);
-                checks.add(thresholds(
-                        "staged " + server,
+                checks.add(LoadVerdicts.thresholds(
+                        "open model " + profile.openRate() + "/s",
                         result,
                         properties.load().maxP95Ms(),
                         properties.load().maxErrorPercent()));
             }
-            LoadStats peak = recorder.peak();
-            if (peak.total() > 0) {
-                LoadTestResult peakResult = LoadResults.toResult(
-                        peak,
-                        "mcp-stack",
-                        plan.maxUsers() + " concurrent clients (peak window of the staged run)",
-                        "closed",
-                        plan.maxUsers(),
-                        started,
-                        elapsed,
-                        ResourceUsageStats.none("see the per-service results"));
-                checks.add(thresholds(
-                        plan.maxUsers() + " concurrent clients",
-                        peakResult,
-                        properties.load().concurrentP95Ms(),
-                        properties.load().concurrentErrorPercent()));
-            } else {
-                checks.add(CheckResult.fail(
-                        SUITE, "peak concurrency", "the run never reached its peak of " + plan.maxUsers() + " VUs"));
+            if (!plan.stress().isZero()) {
+                stress(engine, mix, users, checks, results);
+            }
+            if (plan.capacity() != null) {
+                capacity(engine, mix, plan.capacity(), checks, results);
+            }
+            if (!plan.soak().isZero()) {
+                new Soak(stack, modes.soakLimits(), progress)
+                        .run(engine, mix, StagePlan.constant(users, plan.soak()), plan.thinkTime(), checks, results);
             }
         }
-        if (profile.openRate() > 0) {
-            progress.accept("load: open model, " + profile.openRate() + " req/s for "
-                    + profile.openDuration().toSeconds() + " s");
-            Map<ServerId, ResourceSampler> samplers = samplers();
-            Instant started = Instant.now();
-            long start = System.nanoTime();
-            LoadRecorder recorder = engine.runOpen(profile.openRate(), profile.openDuration(), mix, progress);
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            samplers.get(ServerId.WORKFLOW).stop();
+        return checks;
+    }
+
+    private void staged(LoadEngine engine, OperationMix mix, List<CheckResult> checks, List<LoadTestResult> results) {
+        StagePlan stages = new StagePlan(profile.stages());
+        String paced = "think time " + plan.thinkTime().toMillis() + " ms";
+        progress.accept("load: closed model, " + profile.stages().size() + " stages up to " + stages.maxUsers()
+                + " VUs over " + stages.totalDuration().toSeconds() + " s, " + paced);
+        Map<ServerId, ResourceSampler> samplers = samplers();
+        Instant started = Instant.now();
+        long start = System.nanoTime();
+        LoadRecorder recorder = engine.runClosed(stages, mix, plan.thinkTime(), progress);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        for (ServerId server : ServerId.values()) {
+            LoadStats stats = recorder.groups().getOrDefault(server.wireName(), new LoadStats());
+            ResourceUsageStats resources = samplers.get(server).stop();
+            if (stats.total() == 0) {
+                checks.add(CheckResult.fail(SUITE, "staged " + server, "no requests recorded"));
+                continue;
+            }
             LoadTestResult result = LoadResults.toResult(
-                    recorder.all(),
-                    "mcp-stack",
-                    "constant arrival rate " + profile.openRate() + "/s",
-                    "open",
-                    profile.openRate(),
+                    stats,
+                    server.wireName(),
+                    "staged closed model to " + stages.maxUsers() + " VUs, " + paced,
+                    "closed",
+                    stages.maxUsers(),
                     started,
                     elapsed,
-                    samplers.get(ServerId.CODEBASE).stop());
+                    resources);
             results.add(result);
-            checks.add(thresholds(
-                    "open model " + profile.openRate() + "/s",
+            checks.add(LoadVerdicts.thresholds(
+                    "staged " + server,
                     result,
                     properties.load().maxP95Ms(),
                     properties.load().maxErrorPercent()));
         }
+        LoadStats peak = recorder.peak();
+        if (peak.total() == 0) {
+            checks.add(CheckResult.fail(
+                    SUITE, "peak concurrency", "the run never reached its peak of " + stages.maxUsers() + " VUs"));
+            return;
+        }
+        LoadTestResult peakResult = LoadResults.toResult(
+                peak,
+                "mcp-stack",
+                stages.maxUsers() + " concurrent clients (peak window of the staged run, " + paced + ")",
+                "closed",
+                stages.maxUsers(),
+                started,
+                elapsed,
+                ResourceUsageStats.none("see the per-service results"));
+        results.add(peakResult);
+        checks.add(LoadVerdicts.thresholds(
+                stages.maxUsers() + " concurrent clients",
+                peakResult,
+                properties.load().concurrentP95Ms(),
+                properties.load().concurrentErrorPercent()));
     }
 
-    static CheckResult thresholds(String name, LoadTestResult result, double maxP95Ms, double maxErrorPercent) {
-        boolean latencyOk = result.latencyP95Ms() < maxP95Ms;
-        boolean errorsOk =
-                maxErrorPercent == 0 ? result.failedRequests() == 0 : result.errorRatePercent() < maxErrorPercent;
-        String detail = String.format(
-                Locale.ROOT,
-                "%d requests, %.1f req/s, p95 %.2f ms (< %.0f ms %s), errors %.2f %% (%s %.2f %% %s)%s",
-                result.totalRequests(),
-                result.requestsPerSecond(),
-                result.latencyP95Ms(),
-                maxP95Ms,
-                latencyOk ? "ok" : "EXCEEDED",
-                result.errorRatePercent(),
-                maxErrorPercent == 0 ? "=" : "<",
-                maxErrorPercent,
-                errorsOk ? "ok" : "EXCEEDED",
-                result.errorBreakdown().isEmpty()
-                        ? ""
-                        : ", errors: "
-                                + result.errorBreakdown().stream()
-                                        .map(e -> e.errorType() + "=" + e.count())
-                                        .toList());
-        return CheckResult.of(SUITE, name, latencyOk && errorsOk, detail);
+    private void stress(
+            LoadEngine engine, OperationMix mix, int users, List<CheckResult> checks, List<LoadTestResult> results) {
+        progress.accept("load: stress, " + users + " VUs without think time for "
+                + plan.stress().toSeconds() + " s");
+        LoadTestResult result = measured(
+                "mcp-stack",
+                users + " VUs without think time (stress)",
+                "closed",
+                users,
+                () -> engine.runClosed(StagePlan.constant(users, plan.stress()), mix, Duration.ZERO, progress));
+        results.add(result);
+        // right after the stress, a few paced users: every request must succeed again
+        LoadRecorder recovery =
+                engine.runClosed(StagePlan.constant(5, RECOVERY), mix, Duration.ofMillis(100), line -> {});
+        checks.add(StressCheck.judge("stress " + users + " VUs, no think time", result, recovery.all()));
+    }
+
+    private void capacity(
+            LoadEngine engine,
+            OperationMix mix,
+            Capacity capacity,
+            List<CheckResult> checks,
+            List<LoadTestResult> results) {
+        CapacitySearch search = new CapacitySearch(engine, capacity, modes::capacityTargetMs);
+        for (ServerId server : ServerId.values()) {
+            progress.accept("load: capacity of " + server + ", open-model steps from " + capacity.startRate() + "/s x"
+                    + capacity.factor() + ", " + capacity.step().toSeconds() + " s each");
+            Instant started = Instant.now();
+            CapacitySearch.Result found = search.run(mix.only(server.wireName()), progress);
+            for (int i = 0; i < found.steps().size(); i++) {
+                CapacitySearch.Step step = found.steps().get(i);
+                results.add(LoadResults.toResult(
+                        step.stats(),
+                        server.wireName(),
+                        "capacity step " + (i + 1) + ": " + step.rate() + "/s, " + (step.held() ? "held" : "NOT held"),
+                        "open",
+                        step.rate(),
+                        started,
+                        capacity.step(),
+                        ResourceUsageStats.none("capacity steps are not sampled")));
+            }
+            int floor = capacity.floors().getOrDefault(server.wireName(), 0);
+            checks.add(LoadVerdicts.capacity("capacity " + server, found, floor));
+        }
+    }
+
+    private LoadTestResult measured(
+            String server, String scenario, String model, int clients, Supplier<LoadRecorder> run) {
+        ResourceSampler sampler = new ResourceSampler(
+                stack.http(),
+                List.of(
+                        stack.platform().baseUrl(ServerId.CODEBASE),
+                        stack.platform().baseUrl(ServerId.WORKFLOW)));
+        Instant started = Instant.now();
+        long start = System.nanoTime();
+        LoadRecorder recorder = run.get();
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        return LoadResults.toResult(recorder.all(), server, scenario, model, clients, started, elapsed, sampler.stop());
     }
 
     private Map<ServerId, ResourceSampler> samplers() {
@@ -171,65 +215,5 @@ public final class LoadSuite {
                     new ResourceSampler(stack.http(), List.of(stack.platform().baseUrl(server))));
         }
         return samplers;
-    }
-
-    /** Data the mix needs (a project with entities, two projects to switch between), then the weighted mix. */
-    OperationMix mix() {
-        String project = stack.createProject("load-" + runId).path("id").asString();
-        String other = stack.createProject("load-other-" + runId).path("id").asString();
-        for (int i = 0; i < 50; i++) {
-            stack.createEntity(
-                    project,
-                    i % 2 == 0 ? "service" : "component",
-                    "load-entity-" + i,
-                    Map.of("owner", "team-" + (i % 5)),
-                    List.of("tag-" + (i % 10)));
-        }
-        List<String> queries =
-                SyntheticRepository.of(42, Math.max(1, profile.files())).searchQueries(100);
-        URI codebase = stack.platform().baseUrl(ServerId.CODEBASE);
-        URI workflow = stack.platform().baseUrl(ServerId.WORKFLOW);
-        String cb = ServerId.CODEBASE.wireName();
-        String wf = ServerId.WORKFLOW.wireName();
-        return new OperationMix(List.of(
-                new LoadOperation(
-                        cb,
-                        "search",
-                        4,
-                        () -> json(
-                                codebase.resolve("/mcp/search"),
-                                Map.of("query", queries.get(random(queries.size())), "limit", 10))),
-                new LoadOperation(cb, "health", 1, () -> LoadRequest.get(codebase.resolve("/health"))),
-                new LoadOperation(
-                        wf,
-                        "project_switch",
-                        2,
-                        () -> LoadRequest.post(
-                                workflow.resolve("/mcp/projects/" + (random(2) == 0 ? project : other) + "/activate"),
-                                Map.of("X-Client-Id", "load-" + runId + "-" + random(50)),
-                                new byte[0])),
-                new LoadOperation(
-                        wf,
-                        "entity_query",
-                        3,
-                        () -> json(
-                                workflow.resolve("/mcp/entities/query"),
-                                Map.of("project_id", project, "tags_any", List.of("tag-" + random(10)), "limit", 20))),
-                new LoadOperation(
-                        wf,
-                        "work_item_create",
-                        1,
-                        () -> json(
-                                workflow.resolve("/mcp/work_items"),
-                                Map.of("project_id", project, "title", "load item " + random(1_000_000)))),
-                new LoadOperation(wf, "health", 1, () -> LoadRequest.get(workflow.resolve("/health")))));
-    }
-
-    private static int random(int bound) {
-        return ThreadLocalRandom.current().nextInt(bound);
-    }
-
-    private static LoadRequest json(URI uri, Object body) {
-        return LoadRequest.post(uri, Map.of("Content-Type", "application/json"), Json.MAPPER.writeValueAsBytes(body));
     }
 }

@@ -28,6 +28,13 @@ public final class OperationMix {
         return operations.get(operations.size() - 1);
     }
 
+    /** The operations of one group (service), e.g. for its own capacity search. */
+    public OperationMix only(String group) {
+        return new OperationMix(operations.stream()
+                .filter(operation -> operation.group().equals(group))
+                .toList());
+    }
+
     public List<LoadOperation> operations() {
         return operations;
     }

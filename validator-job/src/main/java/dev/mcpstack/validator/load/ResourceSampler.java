@@ -78,7 +78,7 @@ public final class ResourceSampler implements AutoCloseable {
         }
     }
 
-    static double gaugeValue(String line) {
+    public static double gaugeValue(String line) {
         String[] parts = line.trim().split("\\s+");
         try {
             double value = Double.parseDouble(parts[parts.length - 1]);

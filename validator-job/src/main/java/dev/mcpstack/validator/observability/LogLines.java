@@ -10,8 +10,14 @@ import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
-/** SPEC §5 log format: every stdout line one JSON object with timestamp (ISO 8601), level, event, message, context. */
+/**
+ * SPEC §5 log format: every stdout line one JSON object with timestamp (ISO 8601), level (one of the seed's names),
+ * event, message, context.
+ */
 public final class LogLines {
+
+    /** The seed's level names: operators' queries and the seed's checks key on them (logback's WARN is not one). */
+    static final List<String> LEVELS = List.of("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL");
 
     private LogLines() {}
 
@@ -60,6 +66,9 @@ public final class LogLines {
             if (!node.hasNonNull(field)) {
                 return Optional.of("missing '" + field + "'");
             }
+        }
+        if (!LEVELS.contains(node.get("level").asString())) {
+            return Optional.of("level " + node.get("level") + " is not one of " + LEVELS);
         }
         if (!node.path("context").isObject()) {
             return Optional.of("'context' is not an object");

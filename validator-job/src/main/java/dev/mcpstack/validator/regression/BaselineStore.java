@@ -109,13 +109,17 @@ public final class BaselineStore {
         return server.wireName() + "_" + operation.wireName();
     }
 
+    /** {@code {server_id}_{operation_type}_{timestamp}.json} (SPEC §6). */
+    public static String fileName(PerformanceBenchmarkResult result) {
+        return key(result.serverId(), result.operationType()) + "_" + FILE_TIME.format(result.timestamp()) + ".json";
+    }
+
     public static List<Path> save(List<PerformanceBenchmarkResult> results, Path directory) {
         try {
             Files.createDirectories(directory);
             List<Path> written = new ArrayList<>();
             for (PerformanceBenchmarkResult result : results) {
-                Path file = directory.resolve(key(result.serverId(), result.operationType()) + "_"
-                        + FILE_TIME.format(result.timestamp()) + ".json");
+                Path file = directory.resolve(fileName(result));
                 Files.writeString(file, Json.pretty(result));
                 written.add(file);
             }

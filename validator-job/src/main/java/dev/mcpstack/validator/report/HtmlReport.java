@@ -12,6 +12,9 @@ import java.util.Locale;
  */
 final class HtmlReport {
 
+    /** The scenario prefix of the capacity search's steps (LoadSuite): one table, not a chart per step. */
+    private static final String CAPACITY_STEP = "capacity step";
+
     private static final String CSS = """
             body{font-family:system-ui,sans-serif;margin:2rem;color:#222;max-width:1100px}
             table{border-collapse:collapse;margin:1rem 0;font-size:.9rem}td,th{border:1px solid #ccc;padding:.3rem .6rem}
@@ -62,7 +65,30 @@ final class HtmlReport {
                 html.append(percentileChart(result));
             }
         }
+        List<LoadTestResult> steps = report.load().stream()
+                .filter(load -> load.testScenario().startsWith(CAPACITY_STEP))
+                .toList();
+        if (!steps.isEmpty()) {
+            html.append("<h2>Capacity steps</h2><table><tr><th>server</th><th>step</th><th>requests</th>"
+                    + "<th>p50 ms</th><th>p95 ms</th><th>p99 ms</th><th>errors</th></tr>");
+            for (LoadTestResult step : steps) {
+                html.append(String.format(
+                        Locale.ROOT,
+                        "<tr><td>%s</td><td>%s</td><td>%d</td><td>%.2f</td><td>%.2f</td><td>%.2f</td><td>%d</td></tr>",
+                        esc(step.serverId()),
+                        esc(step.testScenario()),
+                        step.totalRequests(),
+                        step.latencyP50Ms(),
+                        step.latencyP95Ms(),
+                        step.latencyP99Ms(),
+                        step.failedRequests()));
+            }
+            html.append("</table>");
+        }
         for (LoadTestResult load : report.load()) {
+            if (load.testScenario().startsWith(CAPACITY_STEP)) {
+                continue;
+            }
             html.append("<h2>Load: ")
                     .append(esc(load.serverId()))
                     .append(" - ")

@@ -37,6 +37,13 @@ final class MarkdownReport {
                 .append(env.os())
                 .append(", commit ")
                 .append(env.gitCommit() == null ? "unknown" : env.gitCommit())
+                .append("  \nMachine: load average ")
+                .append(env.loadAverage() == null ? "unknown" : env.loadAverage())
+                .append(" at the end, CPU steal ")
+                .append(env.cpuStealPercent() == null ? "unknown" : fmt(env.cpuStealPercent()) + " %")
+                .append(" over the run; CPU seconds: validator (client) ")
+                .append(env.clientCpuSeconds() == null ? "unknown" : fmt(env.clientCpuSeconds()))
+                .append(env.serviceCpuSeconds() == null ? "" : ", " + services(env.serviceCpuSeconds()))
                 .append("  \nBaseline: ")
                 .append(report.baselineSource())
                 .append("\n\n");
@@ -123,6 +130,14 @@ final class MarkdownReport {
         }
         md.append(ResilienceReport.markdown(report.resilience()));
         return md.toString();
+    }
+
+    private static String services(java.util.Map<String, Double> cpuSeconds) {
+        return String.join(
+                ", ",
+                cpuSeconds.entrySet().stream()
+                        .map(e -> e.getKey() + " " + fmt(e.getValue()))
+                        .toList());
     }
 
     static String cell(String text) {

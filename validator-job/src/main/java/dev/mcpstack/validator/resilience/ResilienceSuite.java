@@ -61,7 +61,7 @@ public final class ResilienceSuite {
     }
 
     /** One fault kind ({@code process_kill} stands for the platform's kill, {@code pod_kill} on Kubernetes). */
-    List<ResilienceCheckResult> run(FaultKind fault, List<CheckResult> checks) {
+    public List<ResilienceCheckResult> run(FaultKind fault, List<CheckResult> checks) {
         List<ResilienceCheckResult> results = new ArrayList<>();
         switch (fault) {
             case PROCESS_KILL, POD_KILL -> {

@@ -2,14 +2,20 @@ package dev.mcpstack.validator.run;
 
 import dev.mcpstack.validator.benchmarks.BenchmarkSuite;
 import dev.mcpstack.validator.benchmarks.StackClient;
+import dev.mcpstack.validator.config.LoadModes;
 import dev.mcpstack.validator.config.ValidatorProperties;
 import dev.mcpstack.validator.config.ValidatorProperties.Profile;
 import dev.mcpstack.validator.http.Http;
+import dev.mcpstack.validator.kubernetes.ClusterBaselines;
+import dev.mcpstack.validator.kubernetes.KubernetesConnector;
+import dev.mcpstack.validator.kubernetes.KubernetesPlatform;
+import dev.mcpstack.validator.kubernetes.KubernetesResults;
 import dev.mcpstack.validator.load.LoadSuite;
 import dev.mcpstack.validator.model.EnvironmentInfo;
 import dev.mcpstack.validator.model.IntegrationTestCase;
 import dev.mcpstack.validator.model.LoadTestResult;
 import dev.mcpstack.validator.model.OperationType;
+import dev.mcpstack.validator.model.PassStatus;
 import dev.mcpstack.validator.model.PerformanceBenchmarkResult;
 import dev.mcpstack.validator.model.ResilienceCheckResult;
 import dev.mcpstack.validator.observability.ObservabilitySuite;
@@ -22,13 +28,17 @@ import dev.mcpstack.validator.resilience.ResilienceProperties;
 import dev.mcpstack.validator.resilience.ResilienceSuite;
 import dev.mcpstack.validator.scenarios.ScenarioLoader;
 import dev.mcpstack.validator.scenarios.ScenarioRunner;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,19 +51,24 @@ public class ValidationRun {
 
     private final ValidatorProperties properties;
     private final ResilienceProperties resilienceProperties;
+    private final LoadModes loadModes;
+    private final KubernetesConnector kubernetes;
 
-    ValidationRun(ValidatorProperties properties, ResilienceProperties resilienceProperties) {
+    ValidationRun(
+            ValidatorProperties properties,
+            ResilienceProperties resilienceProperties,
+            LoadModes loadModes,
+            KubernetesConnector kubernetes) {
         this.properties = properties;
         this.resilienceProperties = resilienceProperties;
+        this.loadModes = loadModes;
+        this.kubernetes = kubernetes;
     }
 
     public ValidationReport execute(RunOptions options, Consumer<String> progress) {
         Profile profile = properties.profile(options.profile());
-        if (!options.target().equals("local")) {
-            throw new IllegalArgumentException(
-                    "--target " + options.target() + " is not available in this build; use --target local");
-        }
         EnvironmentInfo environment = Environments.current(options.profile(), options.target());
+        RunMachine machine = new RunMachine();
         String runId = UUID.randomUUID().toString().substring(0, 8);
         Instant started = Instant.now();
         Http http = new Http(properties.requestTimeout());
@@ -62,27 +77,31 @@ public class ValidationRun {
         List<IntegrationTestCase> scenarios = new ArrayList<>();
         List<LoadTestResult> load = new ArrayList<>();
         List<ResilienceCheckResult> resilience = new ArrayList<>();
-        Judge judge = new Judge(properties, options.baseline());
-        try (Platform platform = new LocalPlatform(
-                new LocalPlatform.Settings(
-                        options.codebaseJar(),
-                        options.workflowJar(),
-                        options.out().resolve("logs"),
-                        properties.startupTimeout(),
-                        List.of("-Xms256m", "-Xmx768m", "-XX:+ExitOnOutOfMemoryError")),
-                http)) {
+        Judge judge = new Judge(properties, baseline(options));
+        try (KubernetesClient client = options.kubernetes() ? kubernetes.connect() : null;
+                Platform platform = platform(options, http, client)) {
             try {
                 platform.start(progress);
             } catch (RuntimeException e) {
                 checks.add(CheckResult.fail("platform", "start " + options.target(), String.valueOf(e.getMessage())));
-                return report(options, environment, started, checks, benchmarks, scenarios, load, resilience, judge);
+                return report(
+                        options,
+                        machine.describe(environment),
+                        started,
+                        checks,
+                        benchmarks,
+                        scenarios,
+                        load,
+                        resilience,
+                        judge);
             }
             StackClient stack = new StackClient(http, platform);
             if (options.includes("benchmarks")) {
                 Map<String, String> failures = new LinkedHashMap<>();
-                benchmarks.addAll(
-                        new BenchmarkSuite(stack, properties, profile, environment, runId, progress).run(failures));
+                BenchmarkSuite suite = new BenchmarkSuite(stack, properties, profile, environment, runId, progress);
+                benchmarks.addAll(suite.run(failures));
                 failures.forEach((name, why) -> checks.add(CheckResult.fail("benchmarks", name, why)));
+                checks.addAll(suite.selfChecks());
             }
             if (options.includes("scenarios")) {
                 ScenarioRunner runner = new ScenarioRunner(http, platform::baseUrl, progress);
@@ -104,7 +123,15 @@ public class ValidationRun {
                 suite(
                         checks,
                         "load",
-                        () -> checks.addAll(new LoadSuite(stack, properties, profile, runId, progress).run(load)));
+                        () -> checks.addAll(new LoadSuite(
+                                        stack,
+                                        properties,
+                                        loadModes,
+                                        profile,
+                                        loadModes.plan(options.profile(), options.thinkTime(), options.soak()),
+                                        runId,
+                                        progress)
+                                .run(load)));
             }
             if (options.includes("observability")) {
                 suite(
@@ -128,9 +155,66 @@ public class ValidationRun {
                                 new ResilienceSuite(http, platform, resilienceProperties, options.profile(), progress)
                                         .run(checks)));
             }
+            machine.readServices(http, platform);
+            if (platform instanceof KubernetesPlatform cluster) {
+                cluster.recoveries()
+                        .forEach(recovery -> checks.add(new CheckResult(
+                                "resilience",
+                                "pod replaced: " + recovery.component() + " " + recovery.fault(),
+                                recovery.complete() ? PassStatus.PASS : PassStatus.WARNING,
+                                recovery.toString())));
+            }
             progress.accept("stopping the stack");
         }
-        return report(options, environment, started, checks, benchmarks, scenarios, load, resilience, judge);
+        return report(
+                options,
+                machine.describe(environment),
+                started,
+                checks,
+                benchmarks,
+                scenarios,
+                load,
+                resilience,
+                judge);
+    }
+
+    private Platform platform(RunOptions options, Http http, @Nullable KubernetesClient client) {
+        if (client != null) {
+            return new KubernetesPlatform(client, options.kubernetesSettings(properties.startupTimeout()));
+        }
+        return new LocalPlatform(
+                new LocalPlatform.Settings(
+                        options.codebaseJar(),
+                        options.workflowJar(),
+                        options.out().resolve("logs"),
+                        properties.startupTimeout(),
+                        List.of("-Xms256m", "-Xmx768m", "-XX:+ExitOnOutOfMemoryError")),
+                http);
+    }
+
+    /** {@code configmap:NAME} (in-cluster baselines) becomes a directory of baseline files under {@code --out}. */
+    private @Nullable String baseline(RunOptions options) {
+        String baseline = options.baseline();
+        if (baseline == null || !baseline.startsWith(ClusterBaselines.PREFIX)) {
+            return baseline;
+        }
+        try (KubernetesClient client = kubernetes.connect()) {
+            String namespace = Objects.requireNonNullElse(
+                    options.namespace(), Objects.requireNonNullElse(client.getNamespace(), "default"));
+            return new ClusterBaselines(client, namespace)
+                    .materialize(
+                            baseline.substring(ClusterBaselines.PREFIX.length()),
+                            options.out().resolve("baselines"))
+                    .toString();
+        }
+    }
+
+    /** In-cluster, the report also goes to a ConfigMap and the Job's log; local runs have only the files. */
+    public void publish(ValidationReport report, RunOptions options, List<Path> files, Consumer<String> out) {
+        if (options.kubernetes()) {
+            new KubernetesResults(kubernetes)
+                    .publish(report, options.kubernetesSettings(properties.startupTimeout()), files, out);
+        }
     }
 
     private static void suite(List<CheckResult> checks, String suite, Runnable body) {

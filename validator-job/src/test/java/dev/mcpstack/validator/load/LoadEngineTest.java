@@ -30,6 +30,12 @@ class LoadEngineTest {
         });
         server.createContext("/busy", exchange -> {
             served.incrementAndGet();
+            exchange.getResponseHeaders().add("Retry-After", "1");
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        server.createContext("/rude", exchange -> {
+            served.incrementAndGet();
             exchange.sendResponseHeaders(503, -1);
             exchange.close();
         });
@@ -62,6 +68,51 @@ class LoadEngineTest {
             assertThat(all.operations())
                     .extracting(LoadTestResult_Operation::name)
                     .containsExactly("busy", "ok");
+        }
+    }
+
+    @Test
+    void thinkTimePacesEachVirtualUser() {
+        try (LoadEngine engine = new LoadEngine(Duration.ofSeconds(2))) {
+            LoadRecorder paced = engine.runClosed(
+                    StagePlan.constant(2, Duration.ofSeconds(1)),
+                    LoadEngine.get("ok", uri("/ok")),
+                    Duration.ofMillis(300),
+                    line -> {});
+
+            // each of the 2 users sends at t=0, 0.3, 0.6, 0.9 s at most: never more than 4 requests each
+            assertThat(paced.all().total()).isBetween(2L, 8L);
+            assertThat(paced.all().failed()).isZero();
+        }
+    }
+
+    @Test
+    void tellsSheddingWithRetryAfterFromA503WithoutIt() {
+        try (LoadEngine engine = new LoadEngine(Duration.ofSeconds(2))) {
+            OperationMix mix = new OperationMix(List.of(
+                    new LoadOperation("svc", "busy", 1, () -> LoadRequest.get(uri("/busy"))),
+                    new LoadOperation("svc", "rude", 1, () -> LoadRequest.get(uri("/rude")))));
+
+            LoadRecorder recorder = engine.runClosed(StagePlan.constant(2, Duration.ofMillis(500)), mix, l -> {});
+
+            assertThat(recorder.all().errorBreakdown())
+                    .extracting(e -> e.errorType())
+                    .containsExactly("http_503", "http_503_without_retry_after");
+        }
+    }
+
+    @Test
+    void callWaitsForOneRequestAndGivesItsErrorType() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (LoadEngine engine = new LoadEngine(Duration.ofSeconds(2))) {
+            assertThat(engine.call(LoadRequest.get(uri("/ok")))).isEmpty();
+            assertThat(engine.call(LoadRequest.get(uri("/busy")))).isEqualTo("http_503");
+            assertThat(engine.call(LoadRequest.get(URI.create("http://127.0.0.1:" + closedPort + "/"))))
+                    .isEqualTo("connection");
+            assertThat(served.get()).isEqualTo(2);
         }
     }
 

@@ -37,6 +37,21 @@ class LogLinesTest {
     }
 
     @Test
+    void holdsEveryLineToTheSeedsLevelNames() {
+        for (String level : List.of("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")) {
+            assertThat(LogLines.check(ServerId.CODEBASE, List.of(GOOD.replace("INFO", level)))
+                            .status())
+                    .as(level)
+                    .isEqualTo(PassStatus.PASS);
+        }
+        for (String level : List.of("WARN", "TRACE", "FATAL", "info")) {
+            var result = LogLines.check(ServerId.CODEBASE, List.of(GOOD.replace("INFO", level)));
+            assertThat(result.status()).as(level).isEqualTo(PassStatus.FAIL);
+            assertThat(result.detail()).contains("level \"" + level + "\" is not one of");
+        }
+    }
+
+    @Test
     void failsWhenNothingWasCaptured() {
         assertThat(LogLines.check(ServerId.CODEBASE, List.of()).detail()).isEqualTo("no log lines captured");
     }

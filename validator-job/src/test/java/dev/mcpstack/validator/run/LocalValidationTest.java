@@ -54,6 +54,11 @@ class LocalValidationTest {
                 .content()
                 .startsWith("# Validation report")
                 .contains("## Checks");
+        assertThat(out.resolve("metrics.prom"))
+                .as("the results as metrics, written with or without --pushgateway")
+                .content()
+                .contains("# TYPE mcp_validation_verdict gauge")
+                .contains("mcp_validation_check_status{");
         String html = Files.readString(out.resolve("report.html"));
         assertThat(html)
                 .contains("<svg")

@@ -42,8 +42,7 @@ class ChunkController {
 
     @GetMapping("/mcp/chunks/{id}")
     Mono<ChunkStore.Chunk> get(@PathVariable String id) {
-        UUID chunkId = Ids.parse(id, "chunk id");
-        return store.find(chunkId).switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Chunk", chunkId)));
+        return store.require(id);
     }
 
     @PostMapping("/mcp/chunks/lookup")

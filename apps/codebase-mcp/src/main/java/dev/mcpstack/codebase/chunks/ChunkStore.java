@@ -1,5 +1,7 @@
 package dev.mcpstack.codebase.chunks;
 
+import dev.mcpstack.codebase.Ids;
+import dev.mcpstack.common.problem.ApiProblem;
 import io.r2dbc.spi.Readable;
 import java.util.Collection;
 import java.util.UUID;
@@ -12,10 +14,10 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /** Chunk rows by id. */
 @Repository
-class ChunkStore {
+public class ChunkStore {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Chunk(
+    public record Chunk(
             UUID chunkId,
             UUID repositoryId,
             String filePath,
@@ -32,6 +34,12 @@ class ChunkStore {
 
     ChunkStore(DatabaseClient database) {
         this.database = database;
+    }
+
+    /** The chunk {@code GET /mcp/chunks/{id}} and the MCP tool {@code get_chunk} answer, or a 404. */
+    public Mono<Chunk> require(String id) {
+        UUID chunkId = Ids.parse(id, "chunk id");
+        return find(chunkId).switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Chunk", chunkId)));
     }
 
     Mono<Chunk> find(UUID id) {

@@ -10,14 +10,18 @@ final class ChunkEncoder {
     static final String COPY_CHUNKS = "COPY chunks (id, repository_id, file_path, language, start_line, end_line,"
             + " content, rank_vector, search_vector) FROM STDIN";
 
-    /** The rows of one batch, how many chunks they hold, and the batch's files for the {@code files} table. */
-    record Encoded(byte[] rows, int chunks, List<IndexRun.FileRow> files) {}
+    /**
+     * The rows of one batch, how many chunks they hold, the batch's files for the {@code files} table and its
+     * lexemes' chunk counts for {@code term_stats}.
+     */
+    record Encoded(byte[] rows, int chunks, List<IndexRun.FileRow> files, TermCounts terms) {}
 
     private ChunkEncoder() {}
 
     static Encoded encode(List<SourceFile> batch, UUID repositoryId, int chunkLines) {
         String repository = repositoryId.toString();
-        SearchVector vector = new SearchVector();
+        TermCounts terms = new TermCounts(16_384);
+        SearchVector vector = new SearchVector(terms);
         int capacity = 0;
         for (SourceFile file : batch) {
             capacity += file.content().length() * 2 + 256;
@@ -29,6 +33,7 @@ final class ChunkEncoder {
             String content = file.content();
             String language = Languages.of(file.path());
             List<String> pathTerms = SearchVector.pathTerms(file.path());
+            String fileName = SearchVector.fileNameTerm(file.path());
             List<Chunker.Span> spans = Chunker.split(content, chunkLines);
             for (Chunker.Span span : spans) {
                 if (isBlank(content, span.startOffset(), span.endOffset())) {
@@ -41,14 +46,14 @@ final class ChunkEncoder {
                         .column(span.startLine())
                         .column(span.endLine())
                         .text(content, span.startOffset(), span.endOffset());
-                vector.write(pathTerms, content, span.startOffset(), span.endOffset(), rows);
+                vector.write(pathTerms, fileName, content, span.startOffset(), span.endOffset(), rows);
                 rows.endRow();
                 chunks++;
             }
             int lineCount = spans.isEmpty() ? 0 : spans.get(spans.size() - 1).endLine();
             files.add(new IndexRun.FileRow(file.path(), language, lineCount, file.sizeBytes()));
         }
-        return new Encoded(rows.drain(), chunks, files);
+        return new Encoded(rows.drain(), chunks, files, terms);
     }
 
     private static boolean isBlank(String content, int from, int to) {

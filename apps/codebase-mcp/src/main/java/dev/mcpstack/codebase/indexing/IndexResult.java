@@ -6,5 +6,5 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /** The answer to an indexing request. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record IndexResult(
+public record IndexResult(
         UUID repositoryId, int filesIndexed, int chunksCreated, int filesSkipped, long durationMs, String status) {}

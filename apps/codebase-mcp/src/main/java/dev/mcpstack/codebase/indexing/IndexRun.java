@@ -16,6 +16,7 @@ final class IndexRun {
     final String repositoryName;
     final long startedNanos = System.nanoTime();
     final List<FileRow> files = new ArrayList<>();
+    final TermCounts terms = new TermCounts(65_536);
     UUID repositoryId = new UUID(0, 0);
     int chunksCreated;
     int filesSkipped;

@@ -35,6 +35,7 @@ class RepositoryIndexer {
             + " ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id";
     private static final String COPY_FILES =
             "COPY files (repository_id, path, language, line_count, size_bytes)" + " FROM STDIN";
+    private static final String COPY_TERMS = "COPY term_stats (repository_id, term, chunk_count) FROM STDIN";
     private static final String UPDATE_COUNTS = "UPDATE repositories SET file_count = $2, chunk_count = $3,"
             + " files_skipped = $4, indexed_at = now() WHERE id = $1";
 
@@ -86,9 +87,11 @@ class RepositoryIndexer {
                         .flatMap(result -> Mono.from(result.map(row -> row.get(0, UUID.class)))))
                 .doOnNext(id -> run.repositoryId = id)
                 .flatMap(id -> execute(connection, "DELETE FROM chunks WHERE repository_id = $1", id)
-                        .then(execute(connection, "DELETE FROM files WHERE repository_id = $1", id)))
+                        .then(execute(connection, "DELETE FROM files WHERE repository_id = $1", id))
+                        .then(execute(connection, "DELETE FROM term_stats WHERE repository_id = $1", id)))
                 .then(Mono.defer(() -> postgres.copyIn(ChunkEncoder.COPY_CHUNKS, chunkRows(run, source))))
                 .then(Mono.defer(() -> postgres.copyIn(COPY_FILES, fileRows(run))))
+                .then(Mono.defer(() -> postgres.copyIn(COPY_TERMS, termRows(run))))
                 .then(Mono.defer(() -> Mono.from(connection
                                 .createStatement(UPDATE_COUNTS)
                                 .bind("$1", run.repositoryId)
@@ -142,6 +145,7 @@ class RepositoryIndexer {
                 .map(encoded -> {
                     run.chunksCreated += encoded.chunks();
                     run.files.addAll(encoded.files());
+                    run.terms.merge(encoded.terms());
                     return Unpooled.wrappedBuffer(encoded.rows());
                 });
     }
@@ -160,6 +164,12 @@ class RepositoryIndexer {
             }
             return rows.isEmpty() ? Flux.empty() : Flux.just(Unpooled.wrappedBuffer(rows.drain()));
         });
+    }
+
+    private static Flux<ByteBuf> termRows(IndexRun run) {
+        return Flux.defer(() -> run.terms.size() == 0
+                ? Flux.empty()
+                : Flux.just(Unpooled.wrappedBuffer(run.terms.copyRows(run.repositoryId.toString()))));
     }
 
     private IndexResult completed(IndexRun run) {

@@ -9,11 +9,16 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds a chunk's {@code tsvector} literal in Java (PostgreSQL then only parses it): every identifier whole and
- * split into words, exactly as {@link CodeTokens} does for queries; declarations ({@code class X}, {@code def x(},
- * {@code public Foo bar(}) at weight A, the file path's terms at weight B, everything else at D. Two literals come
- * out: the full one without positions (matching only) and the ranking one with the A and B terms, each keeping at
- * most {@link #MAX_POSITIONS} positions (ranking saturates long before that).
+ * Builds a chunk's {@code tsvector} literals in Java (PostgreSQL then only parses them): every identifier whole and
+ * split into words, exactly as {@link CodeTokens} does for queries. Weights, for ranking: a declared identifier
+ * ({@code class X}, {@code def x(}, {@code public Foo bar(}) and the file's own name (without extension) whole at A,
+ * the declared identifier's words at B, the path's other terms at C, everything else at D. Two literals come out:
+ * the full one without positions (matching, and candidate generation for search) and the ranking one with the A, B
+ * and C terms, each keeping at most {@link #MAX_POSITIONS} positions. The full one also holds a marker lexeme
+ * {@code =name} for every A term, so "chunks declaring exactly this identifier" is one GIN lookup however common the
+ * name is elsewhere (terms are letters and digits only, so a marker never collides with a term).
+ *
+ * <p>Every chunk's distinct lexemes are counted into {@link TermCounts} (document frequencies for search weights).
  *
  * <p>This is the indexing hot path (tens of MB per request), so it scans characters once into a reused buffer
  * instead of going through {@link CodeTokens}' allocating helpers. Not thread-safe: one instance per worker.
@@ -26,7 +31,9 @@ final class SearchVector {
     private static final int MAX_SCANNED = 256;
     private static final int WEIGHT_A = 3;
     private static final int WEIGHT_B = 2;
+    private static final int WEIGHT_C = 1;
     private static final int WEIGHT_D = 0;
+
     private static final char[] WEIGHT_LETTERS = {'D', 'C', 'B', 'A'};
 
     /** Keywords whose next identifier is being declared. */
@@ -75,9 +82,22 @@ final class SearchVector {
     private final Map<String, int[]> positions = new HashMap<>(1024);
     private final char[] term = new char[MAX_SCANNED];
     private final int[] wordStarts = new int[MAX_SCANNED + 1];
+    private final TermCounts counts;
     private int position;
     private int termLength;
     private int wordCount;
+
+    SearchVector(TermCounts counts) {
+        this.counts = counts;
+    }
+
+    /** The whole term of the file's name without extension ({@code HashMap.java} → hashmap), or null. */
+    static @Nullable String fileNameTerm(String path) {
+        int slash = path.lastIndexOf('/');
+        int dot = path.lastIndexOf('.');
+        String name = path.substring(slash + 1, dot > slash ? dot : path.length());
+        return CodeTokens.whole(name, 0, name.length());
+    }
 
     /** Terms of a file path: every directory and the file name without extension, whole and split. */
     static List<String> pathTerms(String path) {
@@ -98,15 +118,23 @@ final class SearchVector {
      * Appends the literals for {@code content[from, to)} of a file with {@code pathTerms} as two COPY columns: the
      * ranking vector (declaration and path terms only) and the full search vector.
      */
-    void write(List<String> pathTerms, String content, int from, int to, CopyRows rows) {
+    void write(List<String> pathTerms, @Nullable String fileName, String content, int from, int to, CopyRows rows) {
         positions.clear();
         position = 1;
+        if (fileName != null) {
+            // declared by the file (A) and in its path (C): the file named after an identifier ranks above a
+            // chunk that merely declares something of that name
+            add(fileName, WEIGHT_A);
+            add(fileName, WEIGHT_C);
+            add(CodeTokens.DECLARED + fileName, WEIGHT_D);
+        }
         for (String pathTerm : pathTerms) {
-            add(pathTerm, WEIGHT_B);
+            add(pathTerm, WEIGHT_C);
         }
         scan(content, from, to);
         appendLiteral(rows.rawColumn(), true);
         appendLiteral(rows.rawColumn(), false);
+        counts.addAll(positions.keySet());
     }
 
     private void scan(String s, int from, int to) {
@@ -116,6 +144,7 @@ final class SearchVector {
         boolean onlyWhitespace = true;
         boolean methodLine = false;
         boolean lineDeclared = false;
+        boolean commentLine = false;
         int i = from;
         while (i < to) {
             char c = s.charAt(i);
@@ -123,11 +152,17 @@ final class SearchVector {
                 atLineStart = true;
                 onlyWhitespace = true;
                 methodLine = false;
+                commentLine = false;
                 i++;
                 continue;
             }
             if (!CodeTokens.isIdentifierPart(c)) {
                 if (c != ' ' && c != '\t' && c != '\r') {
+                    // prose in comments ("the class files are ...") declares nothing
+                    commentLine |= onlyWhitespace
+                            && (c == '*'
+                                    || c == '#'
+                                    || (c == '/' && i + 1 < to && (s.charAt(i + 1) == '/' || s.charAt(i + 1) == '*')));
                     onlyWhitespace = false;
                 }
                 i++;
@@ -146,12 +181,13 @@ final class SearchVector {
                 lineDeclared = false;
             }
             // "type" declares only at the start of a line (Go, TypeScript); elsewhere it is a common variable name
-            boolean declaration = DECLARING.contains(previous) || (previousFirstOnLine && previous.equals("type"));
-            if (!declaration && methodLine && !lineDeclared && i < to && s.charAt(i) == '(') {
+            boolean declaration =
+                    !commentLine && (DECLARING.contains(previous) || (previousFirstOnLine && previous.equals("type")));
+            if (!declaration && !commentLine && methodLine && !lineDeclared && i < to && s.charAt(i) == '(') {
                 declaration = true;
                 lineDeclared = true;
             }
-            addTerms(whole, declaration ? WEIGHT_A : WEIGHT_D);
+            addTerms(whole, declaration);
             previous = whole == null ? "" : whole;
             previousFirstOnLine = firstOnLine;
         }
@@ -197,10 +233,14 @@ final class SearchVector {
                 : null;
     }
 
-    private void addTerms(@Nullable String whole, int weight) {
+    private void addTerms(@Nullable String whole, boolean declaration) {
         if (whole != null) {
-            add(whole, weight);
+            add(whole, declaration ? WEIGHT_A : WEIGHT_D);
+            if (declaration) {
+                add(CodeTokens.DECLARED + whole, WEIGHT_D);
+            }
         }
+        int weight = declaration ? WEIGHT_B : WEIGHT_D;
         if (wordCount > 1) {
             for (int w = 0; w < wordCount; w++) {
                 int length = wordStarts[w + 1] - wordStarts[w];
@@ -232,7 +272,7 @@ final class SearchVector {
     }
 
     /**
-     * With {@code strongOnly}: the A and B terms with their positions and weights, for ts_rank. Otherwise: every
+     * With {@code strongOnly}: the A, B and C terms with their positions and weights, for ts_rank. Otherwise: every
      * term without positions, which is all the GIN match needs and about half the bytes to send, parse and store.
      */
     private void appendLiteral(StringBuilder out, boolean strongOnly) {

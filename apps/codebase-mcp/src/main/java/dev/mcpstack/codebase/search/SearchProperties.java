@@ -10,7 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxLimit largest limit a request may ask for
  * @param snippetLines lines of a result's snippet
  * @param maxLookupIds chunk ids one lookup may ask for
+ * @param candidateBudget chunks one search fetches as candidates at most (besides those declaring a query term);
+ *     what bounds the cost of a query whose words are common
  */
 @ConfigurationProperties("codebase.search")
 public record SearchProperties(
-        int maxQueryLength, int defaultLimit, int maxLimit, int snippetLines, int maxLookupIds) {}
+        int maxQueryLength, int defaultLimit, int maxLimit, int snippetLines, int maxLookupIds, int candidateBudget) {}

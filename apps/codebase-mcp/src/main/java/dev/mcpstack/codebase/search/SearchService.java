@@ -13,28 +13,49 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Matches chunks through the GIN index on the full search vector, then ranks every match with {@code ts_rank} over
- * its small ranking vector (declarations A, path B): the chunk declaring a queried class comes first, then its file,
- * then files that merely use it (score 0, ordered by path). One round trip: the total count rides along as a window
- * aggregate.
+ * Two round trips: {@link TermStatistics} decides the {@link SearchPlan}; then one statement fetches the candidates
+ * (each channel a GIN lookup with a row cap), sums the weights of the units each candidate covers, keeps the
+ * {@link #RANKED} best by that coverage and ranks those by where each unit occurs — declared whole (A, 2.5) above
+ * declared as a word (B, 1.8) above the body (1), plus 0.6 when in the file path (C) — weighted by the unit's
+ * rarity. The factors are small enough that covering more of a sentence's words beats declaring one of them. The count of
+ * candidates rides along as the total, exact when the plan says every match was a candidate.
  */
 @Service
 class SearchService {
 
-    private static final String SELECT = "SELECT id, repository_id, file_path, start_line, end_line, content,"
-            + " ts_rank(rank_vector, CAST($2 AS tsquery)) AS score, count(*) OVER () AS total"
-            + " FROM chunks WHERE search_vector @@ CAST($1 AS tsquery)";
-    private static final String ORDER = " ORDER BY score DESC, file_path, start_line LIMIT $3";
+    /** Candidates ranked in full (by where their terms occur); the rest only by coverage. */
+    static final int RANKED = 100;
+
+    private static final String CHANNELS = "WITH channels AS MATERIALIZED (SELECT * FROM unnest(CAST($1 AS text[]),"
+            + " CAST($2 AS float8[]), CAST($3 AS int8[]), CAST($4 AS int4[])) AS c(q, w, bit, cap)),"
+            + " hits AS (SELECT h.id, c.w, c.bit FROM channels c CROSS JOIN LATERAL (SELECT id FROM chunks"
+            + " WHERE search_vector @@ CAST(c.q AS tsquery)%s LIMIT c.cap) h),"
+            + " candidates AS (SELECT id, sum(w) AS coverage, bit_or(bit) AS mask FROM hits GROUP BY id),"
+            + " best AS (SELECT id, mask FROM candidates ORDER BY coverage DESC LIMIT " + RANKED + "),"
+            + " units AS MATERIALIZED (SELECT w, bit, CAST(qa AS tsquery) AS qa, CAST(qb AS tsquery) AS qb,"
+            + " CAST(qc AS tsquery) AS qc FROM unnest(CAST($5 AS float8[]), CAST($6 AS int8[]),"
+            + " CAST($7 AS text[]), CAST($8 AS text[]), CAST($9 AS text[])) AS u(w, bit, qa, qb, qc)),"
+            + " ranked AS (SELECT k.id, k.file_path, k.start_line, (SELECT sum(u.w * (CASE"
+            + " WHEN k.rank_vector @@ u.qa THEN 2.5 WHEN k.rank_vector @@ u.qb THEN 1.8"
+            + " WHEN b.mask & u.bit <> 0 THEN 1 ELSE 0 END"
+            + " + CASE WHEN k.rank_vector @@ u.qc THEN 0.6 ELSE 0 END)) FROM units u) AS score"
+            + " FROM best b JOIN chunks k ON k.id = b.id ORDER BY score DESC, k.file_path, k.start_line LIMIT $10)"
+            + " SELECT k.id, k.repository_id, k.file_path, k.start_line, k.end_line, k.content, r.score,"
+            + " (SELECT count(*) FROM candidates) AS total FROM ranked r JOIN chunks k ON k.id = r.id"
+            + " ORDER BY r.score DESC, r.file_path, r.start_line";
 
     /** The SQL for each combination of filters, built once. */
     private final Map<String, String> statements = new ConcurrentHashMap<>();
 
     private final DatabaseClient database;
+    private final TermStatistics statistics;
     private final SearchProperties properties;
     private final Timer latency;
 
-    SearchService(DatabaseClient database, SearchProperties properties, MeterRegistry registry) {
+    SearchService(
+            DatabaseClient database, TermStatistics statistics, SearchProperties properties, MeterRegistry registry) {
         this.database = database;
+        this.statistics = statistics;
         this.properties = properties;
         this.latency = Timer.builder("codebase_mcp.search.latency")
                 .description("Time to answer one search request")
@@ -47,40 +68,27 @@ class SearchService {
             @Nullable String language,
             @Nullable String filePathPrefix) {}
 
-    /** The exact form first; when it matches nothing and the query has split words, the words form. */
     Mono<SearchResponse> search(SearchQuery query, int limit, Filters filters) {
         long started = System.nanoTime();
-        String sql = statements.computeIfAbsent(key(filters), k -> sql(filters));
-        String wordsTsquery = query.wordsTsquery();
-        Mono<Page> page = page(sql, query.exactTsquery(), query, limit, filters);
-        if (wordsTsquery != null) {
-            page = page.flatMap(exact ->
-                    exact.hits().isEmpty() ? page(sql, wordsTsquery, query, limit, filters) : Mono.just(exact));
-        }
-        return page.map(result -> {
-            long nanos = System.nanoTime() - started;
-            latency.record(nanos, TimeUnit.NANOSECONDS);
-            return new SearchResponse(result.hits(), result.total(), Math.round(nanos / 10_000.0) / 100.0);
-        });
+        return statistics
+                .lookUp(query, filters.repositoryId())
+                .map(found -> SearchPlan.of(query, found, properties.candidateBudget()))
+                .flatMap(plan -> plan.isEmpty() ? Mono.just(Page.NONE) : page(plan, query, limit, filters))
+                .map(page -> {
+                    long nanos = System.nanoTime() - started;
+                    latency.record(nanos, TimeUnit.NANOSECONDS);
+                    return new SearchResponse(
+                            page.hits(), page.total(), page.exact(), Math.round(nanos / 10_000.0) / 100.0);
+                });
     }
 
-    private record Page(List<SearchResponse.Hit> hits, long total) {}
+    private record Page(List<SearchResponse.Hit> hits, long total, boolean exact) {
+        static final Page NONE = new Page(List.of(), 0, true);
+    }
 
-    private Mono<Page> page(String sql, String tsquery, SearchQuery query, int limit, Filters filters) {
-        DatabaseClient.GenericExecuteSpec spec = database.sql(sql)
-                .bind("$1", tsquery)
-                .bind("$2", query.rankTsquery())
-                .bind("$3", limit);
-        int index = 4;
-        if (filters.repositoryId() != null) {
-            spec = spec.bind("$" + index++, filters.repositoryId());
-        }
-        if (filters.language() != null) {
-            spec = spec.bind("$" + index++, filters.language());
-        }
-        if (filters.filePathPrefix() != null) {
-            spec = spec.bind("$" + index, filters.filePathPrefix());
-        }
+    private Mono<Page> page(SearchPlan plan, SearchQuery query, int limit, Filters filters) {
+        String sql = statements.computeIfAbsent(key(filters), k -> sql(filters));
+        DatabaseClient.GenericExecuteSpec spec = bind(database.sql(sql), plan, limit, filters);
         long[] total = {0};
         return spec.map((row, metadata) -> {
                     total[0] = row.get("total", Long.class);
@@ -96,11 +104,44 @@ class SearchService {
                                     startLine,
                                     query.terms(),
                                     properties.snippetLines()),
-                            Math.round(row.get("score", Float.class) * 10_000) / 10_000.0);
+                            Math.round(row.get("score", Double.class) * 10_000) / 10_000.0);
                 })
                 .all()
                 .collectList()
-                .map(hits -> new Page(hits, total[0]));
+                .map(hits -> plan.exact()
+                        ? new Page(hits, total[0], true)
+                        : new Page(hits, Math.max(total[0], plan.lowerBound()), false));
+    }
+
+    /** Binds the statement of {@link #sql} (also used to explain it in benchmarks). */
+    static DatabaseClient.GenericExecuteSpec bind(
+            DatabaseClient.GenericExecuteSpec statement, SearchPlan plan, int limit, Filters filters) {
+        List<SearchPlan.Channel> channels = plan.channels();
+        List<SearchPlan.UnitScore> units = plan.units();
+        DatabaseClient.GenericExecuteSpec spec = statement
+                .bind("$1", channels.stream().map(SearchPlan.Channel::tsquery).toArray(String[]::new))
+                .bind("$2", channels.stream().map(SearchPlan.Channel::weight).toArray(Double[]::new))
+                .bind("$3", channels.stream().map(SearchPlan.Channel::bit).toArray(Long[]::new))
+                .bind("$4", channels.stream().map(SearchPlan.Channel::cap).toArray(Integer[]::new))
+                .bind("$5", units.stream().map(SearchPlan.UnitScore::weight).toArray(Double[]::new))
+                .bind("$6", units.stream().map(SearchPlan.UnitScore::bit).toArray(Long[]::new))
+                .bind("$7", units.stream().map(SearchPlan.UnitScore::declared).toArray(String[]::new))
+                .bind(
+                        "$8",
+                        units.stream().map(SearchPlan.UnitScore::declaredWord).toArray(String[]::new))
+                .bind("$9", units.stream().map(SearchPlan.UnitScore::path).toArray(String[]::new))
+                .bind("$10", limit);
+        int index = 11;
+        if (filters.repositoryId() != null) {
+            spec = spec.bind("$" + index++, filters.repositoryId());
+        }
+        if (filters.language() != null) {
+            spec = spec.bind("$" + index++, filters.language());
+        }
+        if (filters.filePathPrefix() != null) {
+            spec = spec.bind("$" + index, filters.filePathPrefix());
+        }
+        return spec;
     }
 
     private static String key(Filters filters) {
@@ -109,18 +150,20 @@ class SearchService {
                 + (filters.filePathPrefix() != null ? "p" : "");
     }
 
-    private static String sql(Filters filters) {
-        StringBuilder sql = new StringBuilder(SELECT);
-        int index = 4;
+    static String sql(Filters filters) {
+        StringBuilder where = new StringBuilder();
+        int index = 11;
         if (filters.repositoryId() != null) {
-            sql.append(" AND repository_id = $").append(index++);
+            // not indexable on purpose: ANDed with the repository index, the GIN lookup of a few hundred chunks
+            // would first read every chunk id of the repository (tens of thousands); the candidate cap bounds it
+            where.append(" AND coalesce(repository_id = $").append(index++).append(", false)");
         }
         if (filters.language() != null) {
-            sql.append(" AND language = $").append(index++);
+            where.append(" AND language = $").append(index++);
         }
         if (filters.filePathPrefix() != null) {
-            sql.append(" AND starts_with(file_path, $").append(index).append(")");
+            where.append(" AND starts_with(file_path, $").append(index).append(")");
         }
-        return sql.append(ORDER).toString();
+        return String.format(CHANNELS, where);
     }
 }

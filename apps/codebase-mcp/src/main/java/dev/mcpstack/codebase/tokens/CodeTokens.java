@@ -20,6 +20,12 @@ public final class CodeTokens {
     /** Longer ones (generated code, base64) are not indexed either: no one types them into a search box. */
     public static final int MAX_TERM_LENGTH = 64;
 
+    /**
+     * Prefix of the lexeme marking a chunk that declares an identifier (or a file named after it): {@code =hashmap}.
+     * Terms are letters and digits only, so a marker never collides with a term.
+     */
+    public static final String DECLARED = "=";
+
     private CodeTokens() {}
 
     /** Whether {@code c} continues an identifier ({@code -} only between letters or digits: kebab-case). */

@@ -10,14 +10,15 @@ import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
 
 /**
- * While the background probe says the database is unreachable, API requests ({@code /mcp/**}) are answered at
+ * While the background probe says the database is unreachable, API requests ({@code /mcp/...}) are answered at
  * once with 503 problem+json and {@code Retry-After} instead of waiting for a connection that cannot come.
  * {@code /health}, {@code /metrics} and actuator stay up: they never need the database.
  */
 @Component
 final class DatabaseUnavailableFilter implements WebFilter, Ordered {
 
-    private static final PathPattern API = PathPatternParser.defaultInstance.parse("/mcp/**");
+    /** The REST API, not the MCP endpoint {@code /mcp} itself: its tools answer an outage as a tool error. */
+    private static final PathPattern API = PathPatternParser.defaultInstance.parse("/mcp/*/**");
 
     private final DatabaseProbe probe;
     private final DatabaseFailures failures;

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * the last probe was slow or the pool is more than {@code mcp.database.pool.high-utilization-percent} in use.
  */
 @Component
-final class HealthAssessor {
+public final class HealthAssessor {
 
     private final DatabaseProbe probe;
     private final PoolWatch pool;
@@ -28,7 +28,7 @@ final class HealthAssessor {
         this.startedAtMillis = context.getStartupDate();
     }
 
-    HealthCheckResponse assess() {
+    public HealthCheckResponse assess() {
         DatabaseState database = probe.state();
         PoolSnapshot connections = pool.snapshot();
         Map<String, String> details = new LinkedHashMap<>();

@@ -12,7 +12,8 @@ import org.springframework.boot.json.JsonWriter;
 import org.springframework.boot.logging.structured.JsonWriterStructuredLogFormatter;
 
 /**
- * One JSON object per log line, rendered by Boot's {@link JsonWriter}: {@code timestamp} (ISO 8601), {@code level},
+ * One JSON object per log line, rendered by Boot's {@link JsonWriter}: {@code timestamp} (ISO 8601), {@code level}
+ * (the seed's names, see {@link SeedLevels}),
  * {@code event}, {@code message}, {@code logger}, {@code thread}, {@code context} (every SLF4J key-value pair except
  * {@code event}), {@code trace_id}/{@code span_id} when the MDC has them, and {@code error} for a throwable. Selected
  * by {@code logging.structured.format.console} (a default from mcp-common).
@@ -30,7 +31,7 @@ public final class JsonLogFormatter extends JsonWriterStructuredLogFormatter<ILo
 
     private static void members(JsonWriter.Members<ILoggingEvent> members) {
         members.add("timestamp", ILoggingEvent::getInstant).as(Object::toString);
-        members.add("level", ILoggingEvent::getLevel).as(Object::toString);
+        members.add("level", SeedLevels::name);
         members.add("event", JsonLogFormatter::event);
         members.add("message", ILoggingEvent::getFormattedMessage);
         members.add("logger", ILoggingEvent::getLoggerName);

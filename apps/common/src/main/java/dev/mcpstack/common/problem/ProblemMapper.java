@@ -1,10 +1,12 @@
 package dev.mcpstack.common.problem;
 
 import dev.mcpstack.common.database.DatabaseFailures;
+import dev.mcpstack.common.json.InputProblems;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.CodecException;
+import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -14,13 +16,15 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
+import tools.jackson.core.JacksonException;
 
 /**
  * Turns any failure into an RFC 9457 response: the one mapping shared by {@link ProblemDetailsAdvice} (controller
- * errors) and {@link ProblemWebExceptionHandler} (errors outside controllers: unknown routes, WebFilters).
+ * errors), {@link ProblemWebExceptionHandler} (errors outside controllers: unknown routes, WebFilters) and the MCP
+ * tool adapters (a failed tool call carries the same detail as the REST answer).
  */
 @Component
-final class ProblemMapper {
+public final class ProblemMapper {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemMapper.class);
 
@@ -46,9 +50,13 @@ final class ProblemMapper {
         return SLUG_BY_STATUS.getOrDefault(status.value(), "http-" + status.value());
     }
 
-    ResponseEntity<ProblemDetail> toResponse(Throwable error) {
+    public ResponseEntity<ProblemDetail> toResponse(Throwable error) {
         if (error instanceof ApiProblem problem) {
             return render(problem);
+        }
+        JacksonException unreadable = hasCause(error, DecodingException.class) ? InputProblems.cause(error) : null;
+        if (unreadable != null) {
+            return render(InputProblems.of(unreadable));
         }
         if (hasCause(error, DataBufferLimitException.class)) {
             return render(new ApiProblem(

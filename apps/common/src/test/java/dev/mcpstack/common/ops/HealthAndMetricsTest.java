@@ -3,6 +3,7 @@ package dev.mcpstack.common.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.mcpstack.common.logging.SeedLevels;
 import dev.mcpstack.common.testapp.TestAppTest;
 import java.time.Duration;
 import java.util.List;
@@ -185,8 +186,8 @@ class HealthAndMetricsTest {
     @Test
     void prometheusTextPassesPromtool() {
         web.get().uri("/mcp/notes").exchange().expectStatus().isOk();
-        PrometheusText.assertPromtoolAccepts(metricsText("/metrics"), "test_mcp");
-        PrometheusText.assertPromtoolAccepts(metricsText("/actuator/prometheus"), "test_mcp");
+        PrometheusText.assertPromtoolAccepts(metricsText("/metrics"));
+        PrometheusText.assertPromtoolAccepts(metricsText("/actuator/prometheus"));
     }
 
     @Test
@@ -300,6 +301,10 @@ class HealthAndMetricsTest {
                 .filter(line -> line.path("message").asString().equals("traced line"))
                 .findFirst()
                 .orElseThrow();
+        assertThat(traced.path("level").asString()).isEqualTo("WARNING");
+        assertThat(lines)
+                .as("every line carries one of the seed's level names")
+                .allSatisfy(line -> assertThat(line.path("level").asString()).isIn(SeedLevels.NAMES));
         assertThat(traced.path("trace_id").asString()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
         assertThat(traced.path("span_id").asString()).isEqualTo("00f067aa0ba902b7");
         assertThat(traced.path("error").path("type").asString()).isEqualTo("java.lang.IllegalStateException");

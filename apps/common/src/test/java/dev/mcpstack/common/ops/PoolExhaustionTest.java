@@ -57,6 +57,8 @@ class PoolExhaustionTest {
                     .exchange()
                     .expectStatus()
                     .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                    .expectHeader()
+                    .valueEquals("Retry-After", "1")
                     .expectBody()
                     .jsonPath("$.status")
                     .isEqualTo("unhealthy")

@@ -113,11 +113,11 @@ final class PrometheusText {
     }
 
     /**
-     * Runs {@code promtool check metrics}; skipped (not failed) when promtool is not on the PATH. A parse error fails
-     * (exit 1); lint findings (exit 3) are accepted only for metrics that are not ours: the JVM/HTTP meters Micrometer
-     * names (no HELP text, "_ms" units) are outside this project's control, the service's own must be clean.
+     * Runs {@code promtool check metrics}; skipped (not failed) when promtool is not on the PATH and CI is not
+     * {@code true}. Any finding fails: a parse error (exit 1) or a lint finding (exit 3) on any metric, ours or
+     * Micrometer's (mcp-common's PrometheusLint keeps those clean).
      */
-    static void assertPromtoolAccepts(String text, String ownPrefix) {
+    static void assertPromtoolAccepts(String text) {
         File promtool = null;
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             File candidate = new File(dir, "promtool");
@@ -126,7 +126,12 @@ final class PrometheusText {
                 break;
             }
         }
-        Assumptions.assumeTrue(promtool != null, "promtool is not installed");
+        if (promtool == null) {
+            assertThat(System.getenv("CI"))
+                    .as("promtool is required when CI=true")
+                    .isNotEqualTo("true");
+            Assumptions.abort("promtool is not installed: skipping promtool check metrics");
+        }
         try {
             Process process = new ProcessBuilder(promtool.getPath(), "check", "metrics")
                     .redirectErrorStream(true)
@@ -138,11 +143,8 @@ final class PrometheusText {
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue())
                     .as("promtool check metrics said:%n%s", report)
-                    .isIn(0, 3);
-            assertThat(report).doesNotContain("error while linting").doesNotContain("parsing error");
-            assertThat(report.lines().filter(line -> line.startsWith(ownPrefix)))
-                    .as("lint findings on our own metrics")
-                    .isEmpty();
+                    .isZero();
+            assertThat(report).isBlank();
         } catch (IOException e) {
             fail("promtool could not run", e);
         } catch (InterruptedException e) {

@@ -9,7 +9,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /** A typed entity; {@code data} is the JSON text PostgreSQL returns for the jsonb column, written out as is. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record Entity(
+public record Entity(
         UUID id,
         UUID projectId,
         String entityType,

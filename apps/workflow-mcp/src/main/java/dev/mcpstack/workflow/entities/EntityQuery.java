@@ -11,7 +11,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /** All filters are optional and combine with AND; {@code tags_any} matches entities with at least one tag. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record EntityQuery(
+public record EntityQuery(
         @Nullable @Size(max = EntityRules.MAX_TYPE_LENGTH) String entityType,
 
         @Nullable @Size(max = EntityRules.MAX_TAGS)

@@ -11,7 +11,7 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record NewEntity(
+public record NewEntity(
         @NotBlank @Size(max = EntityRules.MAX_TYPE_LENGTH) String entityType,
         @NotBlank @Size(max = EntityRules.MAX_NAME_LENGTH) String name,
         @NotNull JsonNode data,

@@ -7,4 +7,4 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /** A client's current project since {@code switchedAt}. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record Activation(UUID activeProjectId, Instant switchedAt) {}
+public record Activation(UUID activeProjectId, Instant switchedAt) {}

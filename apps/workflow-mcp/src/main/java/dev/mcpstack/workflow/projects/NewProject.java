@@ -7,6 +7,6 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record NewProject(
+public record NewProject(
         @NotBlank @Size(max = 200) String name,
         @Size(max = 2000) @Nullable String description) {}

@@ -1,13 +1,6 @@
 package dev.mcpstack.workflow.projects;
 
-import dev.mcpstack.common.problem.ApiProblem;
-import dev.mcpstack.workflow.paging.Cursor;
-import dev.mcpstack.workflow.paging.Limits;
-import dev.mcpstack.workflow.paging.Slice;
 import dev.mcpstack.workflow.web.ClientIds;
-import dev.mcpstack.workflow.web.Texts;
-import jakarta.validation.Valid;
-import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -21,63 +14,45 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.annotation.JsonNaming;
 
+/** {@code /mcp/projects}: HTTP mapping only; validation and the work are {@link ProjectOperations}'. */
 @RestController
 @RequestMapping("/mcp/projects")
 class ProjectController {
 
-    private final ProjectDirectory projects;
-    private final ActiveProjects active;
+    private final ProjectOperations operations;
 
-    ProjectController(ProjectDirectory projects, ActiveProjects active) {
-        this.projects = projects;
-        this.active = active;
+    ProjectController(ProjectOperations operations) {
+        this.operations = operations;
     }
-
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record ProjectPage(List<Project> projects, @Nullable String nextCursor) {}
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<Project> create(@Valid @RequestBody NewProject request) {
-        Texts.requireStorable("name", request.name());
-        Texts.requireStorable("description", request.description());
-        return projects.create(request.name().strip(), request.description());
+    Mono<Project> create(@RequestBody NewProject request) {
+        return operations.create(request);
     }
 
     @GetMapping
-    Mono<ProjectPage> list(
+    Mono<ProjectOperations.ProjectPage> list(
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
-        int size = Limits.pageSize(limit);
-        return projects.page(Cursor.decodeOrNull(cursor), size + 1)
-                .collectList()
-                .map(rows -> Slice.of(rows, size, project -> Cursor.after(project.createdAt(), project.id())))
-                .map(slice -> new ProjectPage(slice.items(), slice.nextCursor()));
+        return operations.list(limit, cursor);
     }
 
     @GetMapping("/active")
     Mono<Project> active(@RequestHeader(name = ClientIds.HEADER, required = false) @Nullable String clientHeader) {
-        String clientId = ClientIds.of(clientHeader);
-        return active.activeFor(clientId)
-                .switchIfEmpty(Mono.error(() -> new ApiProblem(
-                        HttpStatus.NOT_FOUND,
-                        "no-active-project",
-                        "client '" + clientId + "' has not activated a project")))
-                .flatMap(activation -> projects.require(activation.activeProjectId()));
+        return operations.activeFor(ClientIds.of(clientHeader));
     }
 
     @GetMapping("/{id}")
     Mono<Project> get(@PathVariable UUID id) {
-        return projects.require(id);
+        return operations.get(id);
     }
 
     @PostMapping("/{id}/activate")
     Mono<Activation> activate(
             @PathVariable UUID id,
             @RequestHeader(name = ClientIds.HEADER, required = false) @Nullable String clientHeader) {
-        return active.activate(ClientIds.of(clientHeader), id);
+        return operations.activate(ClientIds.of(clientHeader), id);
     }
 }

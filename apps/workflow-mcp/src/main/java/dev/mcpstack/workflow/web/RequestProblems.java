@@ -1,9 +1,9 @@
 package dev.mcpstack.workflow.web;
 
+import dev.mcpstack.common.json.InputProblems;
 import dev.mcpstack.common.problem.ApiProblem;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -15,8 +15,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ServerWebInputException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Says which field of a request is wrong, where the shared handlers only say that the request is: a client can fix
@@ -40,23 +38,9 @@ class RequestProblems {
     @ExceptionHandler(ServerWebInputException.class)
     ResponseEntity<ProblemDetail> unreadableInput(ServerWebInputException e) {
         JacksonException jackson = find(e, JacksonException.class);
-        if (jackson instanceof UnrecognizedPropertyException unknown) {
-            return problem("unknown-field", "unknown field '" + unknown.getPropertyName() + "'");
-        }
-        if (jackson instanceof StreamReadException) {
-            return problem("malformed-body", "The request body is not valid JSON");
-        }
         if (jackson != null) {
-            String path = jackson.getPath().stream()
-                    .map(reference -> reference.getPropertyName() != null
-                            ? reference.getPropertyName()
-                            : "[" + reference.getIndex() + "]")
-                    .collect(Collectors.joining("."));
-            return problem(
-                    "malformed-body",
-                    path.isEmpty()
-                            ? "The request body does not have the expected shape"
-                            : "'" + path + "' has the wrong type or format");
+            ApiProblem problem = InputProblems.of(jackson);
+            return problem(problem.slug(), problem.getMessage());
         }
         if (e.getMethodParameter() != null && e.getMethodParameter().getParameterName() != null) {
             return problem(

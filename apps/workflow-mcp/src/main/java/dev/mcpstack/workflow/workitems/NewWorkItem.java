@@ -11,7 +11,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /** References are read as strings so a malformed one gets a 400 that names it. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record NewWorkItem(
+public record NewWorkItem(
         @NotBlank @Size(max = WorkItemRules.MAX_TITLE_LENGTH)
         String title,
 

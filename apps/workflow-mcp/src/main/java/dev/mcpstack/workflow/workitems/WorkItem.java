@@ -9,7 +9,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /** A stored work item, as listed; single-item responses add the reference check ({@link WorkItemView}). */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record WorkItem(
+public record WorkItem(
         UUID id,
         UUID projectId,
         String title,

@@ -8,7 +8,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /** Fields left out (or null) keep their value; at least one must be given. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record WorkItemPatch(
+public record WorkItemPatch(
         @Nullable @Size(min = 1, max = WorkItemRules.MAX_TITLE_LENGTH) @Pattern(regexp = "(?s).*\\S.*")
         String title,
 

@@ -5,10 +5,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** The statuses a work item can have; the table's CHECK constraint lists the same ones. */
-final class WorkItemStatus {
+public final class WorkItemStatus {
 
     static final String OPEN = "open";
-    static final List<String> ALL = List.of(OPEN, "in_progress", "blocked", "done");
+    public static final List<String> ALL = List.of(OPEN, "in_progress", "blocked", "done");
 
     private WorkItemStatus() {}
 

@@ -13,7 +13,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * holds every stored reference; {@code stale_references} is the subset whose chunk is gone.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record WorkItemView(
+public record WorkItemView(
         UUID id,
         UUID projectId,
         String title,

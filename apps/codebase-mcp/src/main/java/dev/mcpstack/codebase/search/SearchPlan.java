@@ -1,0 +1,135 @@
+package dev.mcpstack.codebase.search;
+
+import dev.mcpstack.codebase.tokens.CodeTokens;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How one query is run, decided from {@link TermStatistics}: each unit's weight (BM25's idf from the unit's chunk
+ * count, so rare terms weigh more), which units generate candidates, and the bounds. Candidates come from the
+ * rarest units first, each unit's chunks fetched through the GIN index, until the candidate budget is
+ * reached (the rarest unit always takes part, capped at the budget); commoner units only add to the score of those
+ * candidates. Chunks declaring a unit exactly ({@code =term} markers) are always fetched too, up to
+ * {@link #DECLARING_CAP} per unit, so an exact identifier is found however common its name. The cost of a query is
+ * thereby bounded by the budget, not by how many chunks its words match.
+ *
+ * @param channels candidate sources: tsquery, weight added to a chunk it yields, the unit's bit in the chunk's mask
+ *     (0 for declaring sources), row cap
+ * @param units per unit: weight, bit, and tsqueries for its terms declared (A), as declared words (B), in the path (C)
+ * @param exact whether every matching chunk is among the candidates (the candidates' count is then the total)
+ * @param lowerBound when not exact, a number of matching chunks known from the statistics
+ */
+record SearchPlan(List<Channel> channels, List<UnitScore> units, boolean exact, long lowerBound) {
+
+    static final int DECLARING_CAP = 300;
+    static final int COMPLETIONS = 8;
+    static final double DECLARED_BONUS = 1.5;
+
+    record Channel(String tsquery, double weight, long bit, int cap) {}
+
+    record UnitScore(double weight, long bit, String declared, String declaredWord, String path) {}
+
+    private record Unit(String text, List<String> exact, List<String> all, long chunks, long declaring) {}
+
+    static SearchPlan of(SearchQuery query, TermStatistics.Found found, int candidateBudget) {
+        List<Unit> units = units(query, found);
+        boolean onlyFiller = units.stream().allMatch(unit -> isFiller(query, unit.text()));
+        units.removeIf(unit -> !onlyFiller && isFiller(query, unit.text()));
+        units.sort(Comparator.comparingLong(Unit::chunks));
+        long total = Math.max(1, found.totalChunks());
+        List<Channel> channels = new ArrayList<>();
+        List<UnitScore> scores = new ArrayList<>();
+        long budget = candidateBudget;
+        boolean exact = true;
+        long lowerBound = 0;
+        for (int i = 0; i < units.size(); i++) {
+            Unit unit = units.get(i);
+            double idf = Math.log(1 + (total - unit.chunks() + 0.5) / (unit.chunks() + 0.5));
+            long bit = 1L << i;
+            lowerBound = Math.max(lowerBound, unit.chunks());
+            if (i == 0 || unit.chunks() <= budget) {
+                channels.add(new Channel(tsquery(unit.all(), "", ""), idf, bit, candidateBudget));
+                exact &= unit.chunks() <= budget;
+                budget -= unit.chunks();
+            } else {
+                exact = false;
+            }
+            if (unit.declaring() > 0) {
+                channels.add(new Channel(
+                        tsquery(unit.exact(), CodeTokens.DECLARED, ""), idf * DECLARED_BONUS, 0, DECLARING_CAP));
+            }
+            // a unit found only through inflections still counts declared or in a path, through those
+            List<String> ranked = unit.exact().isEmpty() ? unit.all() : unit.exact();
+            scores.add(new UnitScore(
+                    idf, bit, tsquery(ranked, "", ":A"), tsquery(ranked, "", ":B"), tsquery(ranked, "", ":C")));
+        }
+        return new SearchPlan(channels, scores, exact, lowerBound);
+    }
+
+    boolean isEmpty() {
+        return channels.isEmpty();
+    }
+
+    /**
+     * Groups the found terms by unit: its own text, and the completions of a partial word, score fully (declared,
+     * path); inflections only as matches.
+     */
+    private static List<Unit> units(SearchQuery query, TermStatistics.Found found) {
+        Map<String, List<TermStatistics.Term>> byUnit = new LinkedHashMap<>();
+        for (TermStatistics.Term term : found.terms()) {
+            byUnit.computeIfAbsent(term.unit(), k -> new ArrayList<>()).add(term);
+        }
+        List<Unit> units = new ArrayList<>();
+        for (SearchQuery.Unit unit : query.units()) {
+            List<TermStatistics.Term> terms = byUnit.getOrDefault(unit.text(), List.of());
+            List<TermStatistics.Term> completions = terms.stream()
+                    .filter(term -> term.source() == TermStatistics.Source.PREFIX)
+                    .sorted(Comparator.comparingLong(TermStatistics.Term::chunks)
+                            .reversed())
+                    .limit(COMPLETIONS)
+                    .toList();
+            // a word the index holds is complete as typed: its completions (payments → paymentsync) only match
+            boolean complete = terms.stream().anyMatch(term -> term.source() == TermStatistics.Source.EXACT);
+            List<String> exact = new ArrayList<>();
+            List<String> all = new ArrayList<>();
+            long chunks = 0;
+            long declaring = 0;
+            for (TermStatistics.Term term : terms) {
+                boolean completion = completions.contains(term);
+                boolean scoring = term.source() == TermStatistics.Source.EXACT || (completion && !complete);
+                if (scoring) {
+                    exact.add(term.term());
+                    declaring += term.declaringChunks();
+                }
+                if (scoring || completion || term.source() == TermStatistics.Source.INFLECTION) {
+                    all.add(term.term());
+                    chunks = Math.max(chunks, term.chunks());
+                }
+            }
+            if (!all.isEmpty()) {
+                units.add(new Unit(unit.text(), exact, all, chunks, declaring));
+            }
+        }
+        return units;
+    }
+
+    private static boolean isFiller(SearchQuery query, String text) {
+        return query.units().stream()
+                .anyMatch(unit -> unit.text().equals(text) && unit.kind() == SearchQuery.Unit.Kind.FILLER);
+    }
+
+    /** An OR of quoted terms, each with a prefix and a weight suffix; terms are letters and digits only. */
+    private static String tsquery(List<String> terms, String prefix, String suffix) {
+        StringBuilder query = new StringBuilder();
+        for (String term : terms) {
+            if (!query.isEmpty()) {
+                query.append(" | ");
+            }
+            query.append('\'').append(prefix).append(term).append('\'').append(suffix);
+        }
+        return query.toString();
+    }
+}

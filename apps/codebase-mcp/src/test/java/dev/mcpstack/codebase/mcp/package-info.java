@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.codebase.mcp;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.common.mcp;
+
+import org.jspecify.annotations.NullMarked;

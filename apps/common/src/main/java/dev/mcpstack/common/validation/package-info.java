@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.common.validation;
+
+import org.jspecify.annotations.NullMarked;

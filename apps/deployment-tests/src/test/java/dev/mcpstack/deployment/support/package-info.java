@@ -1,0 +1,5 @@
+/** What the deployment tests share: skipping (or failing on CI) when an external tool is missing. */
+@NullMarked
+package dev.mcpstack.deployment.support;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.testsupport.mcp;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.workflow.mcp;
+
+import org.jspecify.annotations.NullMarked;

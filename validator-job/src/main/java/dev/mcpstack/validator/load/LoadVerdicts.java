@@ -1,0 +1,98 @@
+package dev.mcpstack.validator.load;
+
+import dev.mcpstack.validator.model.LoadTestResult;
+import dev.mcpstack.validator.model.LoadTestResult.ErrorBreakdown;
+import dev.mcpstack.validator.model.LoadTestResult.OperationStats;
+import dev.mcpstack.validator.report.CheckResult;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The load checks' verdicts: each detail names the figure, the target and, when it fails, the likely cause. */
+final class LoadVerdicts {
+
+    private LoadVerdicts() {}
+
+    static CheckResult thresholds(String name, LoadTestResult result, double maxP95Ms, double maxErrorPercent) {
+        boolean latencyOk = result.latencyP95Ms() < maxP95Ms;
+        boolean errorsOk =
+                maxErrorPercent == 0 ? result.failedRequests() == 0 : result.errorRatePercent() < maxErrorPercent;
+        String detail = String.format(
+                Locale.ROOT,
+                "%d requests, %.1f req/s, p95 %.2f ms (< %.0f ms %s), errors %.2f %% (%s %.2f %% %s)%s",
+                result.totalRequests(),
+                result.requestsPerSecond(),
+                result.latencyP95Ms(),
+                maxP95Ms,
+                latencyOk ? "ok" : "EXCEEDED",
+                result.errorRatePercent(),
+                maxErrorPercent == 0 ? "=" : "<",
+                maxErrorPercent,
+                errorsOk ? "ok" : "EXCEEDED",
+                result.errorBreakdown().isEmpty()
+                        ? ""
+                        : ", errors: "
+                                + result.errorBreakdown().stream()
+                                        .map(e -> e.errorType() + "=" + e.count())
+                                        .toList());
+        boolean ok = latencyOk && errorsOk;
+        return CheckResult.of(LoadSuite.SUITE, name, ok, ok ? detail : detail + "; likely cause: " + cause(result));
+    }
+
+    static CheckResult capacity(String name, CapacitySearch.Result found, int floor) {
+        int held = found.highestHeld();
+        boolean ok = held >= floor && held > 0;
+        StringBuilder detail = new StringBuilder(String.format(
+                Locale.ROOT, "highest rate held %d/s (floor %d/s %s); steps: ", held, floor, ok ? "ok" : "MISSED"));
+        detail.append(found.steps().stream().map(CapacitySearch.Step::describe).collect(Collectors.joining(", ")));
+        CapacitySearch.Step last = found.steps().get(found.steps().size() - 1);
+        if (!last.held()) {
+            detail.append(
+                    last.stats().failed() > 0
+                            ? "; stopped by errors "
+                                    + last.stats().errorBreakdown().stream()
+                                            .map(e -> e.errorType() + "=" + e.count())
+                                            .toList()
+                            : String.format(
+                                    Locale.ROOT,
+                                    "; stopped by %s p95 %.2f ms > %.0f ms",
+                                    last.worstOperation(),
+                                    last.worstP95Ms(),
+                                    last.worstTargetMs()));
+        } else {
+            detail.append("; every step held (raise max-steps to find the limit)");
+        }
+        if (!ok) {
+            detail.append(MachineLoad.saturationNote());
+        }
+        return CheckResult.of(LoadSuite.SUITE, name, ok, detail.toString());
+    }
+
+    /** Pool shedding, timeouts, CPU saturation of the shared machine, or else the slowest operation. */
+    static String cause(LoadTestResult result) {
+        long shed = result.errorBreakdown().stream()
+                .filter(e -> e.errorType().startsWith(LoadStats.SHED))
+                .mapToLong(ErrorBreakdown::count)
+                .sum();
+        if (shed > 0 && shed * 2 >= result.failedRequests()) {
+            return "pool shedding (503): more concurrent requests than the pool serves within its acquire timeout";
+        }
+        if (result.errorBreakdown().stream().anyMatch(e -> e.errorType().equals("timeout"))) {
+            return "requests timed out";
+        }
+        String saturation = MachineLoad.saturationNote();
+        if (!saturation.isEmpty() || result.resourceUsage().cpuPercentMax() >= 90) {
+            return saturation.isEmpty()
+                    ? String.format(
+                            Locale.ROOT,
+                            "CPU saturation (service CPU max %.0f %%)",
+                            result.resourceUsage().cpuPercentMax())
+                    : saturation.substring("; likely cause: ".length());
+        }
+        return result.operations().stream()
+                .max(Comparator.comparingDouble(OperationStats::latencyP95Ms))
+                .map(op -> String.format(
+                        Locale.ROOT, "the slowest operation, %s (p95 %.2f ms)", op.operation(), op.latencyP95Ms()))
+                .orElse("unknown");
+    }
+}

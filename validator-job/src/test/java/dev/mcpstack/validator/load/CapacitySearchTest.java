@@ -1,0 +1,99 @@
+package dev.mcpstack.validator.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.mcpstack.validator.config.LoadModes.Capacity;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The step search against a stub on 127.0.0.1: where it stops and what it reports (no timing assertions). */
+class CapacitySearchTest {
+
+    private HttpServer server;
+
+    @BeforeEach
+    void startStub() throws Exception {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/ok", exchange -> {
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.createContext("/busy", exchange -> {
+            exchange.getResponseHeaders().add("Retry-After", "1");
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.start();
+    }
+
+    @AfterEach
+    void stopStub() {
+        server.stop(0);
+    }
+
+    @Test
+    void stepsUpByTheFactorWhileEveryStepHolds() {
+        Capacity capacity = new Capacity(10, 2, Duration.ofMillis(500), 3, Map.of());
+        try (LoadEngine engine = new LoadEngine(Duration.ofSeconds(2))) {
+            CapacitySearch.Result result = new CapacitySearch(engine, capacity, op -> 10_000.0)
+                    .run(LoadEngine.get("ok", uri("/ok")), line -> {});
+
+            assertThat(result.steps()).extracting(CapacitySearch.Step::rate).containsExactly(10, 20, 40);
+            assertThat(result.steps())
+                    .allSatisfy(step -> assertThat(step.held()).isTrue());
+            assertThat(result.highestHeld()).isEqualTo(40);
+        }
+    }
+
+    @Test
+    void stopsAtTheFirstStepWithAnError() {
+        Capacity capacity = new Capacity(10, 2, Duration.ofMillis(500), 5, Map.of());
+        try (LoadEngine engine = new LoadEngine(Duration.ofSeconds(2))) {
+            CapacitySearch.Result result = new CapacitySearch(engine, capacity, op -> 10_000.0)
+                    .run(LoadEngine.get("busy", uri("/busy")), line -> {});
+
+            assertThat(result.steps()).singleElement().satisfies(step -> {
+                assertThat(step.held()).isFalse();
+                assertThat(step.describe()).contains("10/s NOT held").contains("errors 5");
+            });
+            assertThat(result.highestHeld()).isZero();
+            assertThat(LoadVerdicts.capacity("capacity svc", result, 1).status().wireName())
+                    .isEqualTo("fail");
+        }
+    }
+
+    @Test
+    void aStepOverAnOperationsTargetIsNotHeld() {
+        LoadStats stats = new LoadStats();
+        stats.recordSuccess("fast", 1_000);
+        stats.recordSuccess("slow", 30_000);
+        CapacitySearch.Step step;
+        try (LoadEngine engine = new LoadEngine(Duration.ofSeconds(1))) {
+            step = new CapacitySearch(
+                            engine,
+                            new Capacity(1, 2, Duration.ofSeconds(1), 1, Map.of()),
+                            op -> op.equals("slow") ? 20.0 : 5.0)
+                    .judge(100, stats);
+        }
+
+        assertThat(step.held()).isFalse();
+        assertThat(step.worstOperation()).isEqualTo("slow");
+        assertThat(step.worstP95Ms()).isGreaterThan(step.worstTargetMs());
+        String detail = LoadVerdicts.capacity("capacity svc", new CapacitySearch.Result(List.of(step)), 1)
+                .detail();
+        assertThat(detail).contains("highest rate held 0/s (floor 1/s MISSED)").contains("stopped by slow p95");
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+    }
+}
