@@ -36,6 +36,8 @@ final class DependencyDownCheck {
         long failedToOpen = -1;
         long stopNanos;
         try {
+            // a previous fault may have left the breaker open or half-open: it must have closed before this one
+            FaultContext.until(() -> breaker().map(BreakerMetrics::closed).orElse(false), context.readyTimeout());
             Optional<BreakerMetrics> before = breaker();
             verdict.require(
                     before.map(BreakerMetrics::closed).orElse(false),

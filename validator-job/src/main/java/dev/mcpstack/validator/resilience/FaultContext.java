@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 final class FaultContext {
 
     private static final Duration LOAD_LIMIT = Duration.ofMinutes(30);
+    private static final int READ_BACK_PARALLELISM = 8;
 
     private final Platform platform;
     private final ServiceCalls calls;
@@ -93,7 +94,7 @@ final class FaultContext {
     /** Reads back every write acknowledged since the last call; the test hook may tamper with the ledger first. */
     List<Write> verify(WriteLedger ledger) {
         beforeReadBack.accept(ledger);
-        return ledger.verifyPending(calls.readBack(), 10, Duration.ofMillis(300));
+        return ledger.verifyPending(calls.readBack(), 10, Duration.ofMillis(300), READ_BACK_PARALLELISM);
     }
 
     ResilienceCheckResult result(
@@ -109,7 +110,11 @@ final class FaultContext {
             @Nullable Timeline timeline) {
         long acknowledged = ledger.all().size();
         long lost = ledger.lostWrites().size();
-        verdict.require(lost == 0, lost + " of " + acknowledged + " acknowledged writes lost: " + ledger.lostWrites());
+        verdict.require(
+                lost == 0,
+                lost + " of " + acknowledged + " acknowledged writes lost ("
+                        + ledger.unanswered().size() + " of them because their read-back never answered): "
+                        + ledger.lostWrites());
         verdict.detail("failures_by_type", failuresByType(outcomes));
         return new ResilienceCheckResult(
                 fault.wireName() + "-" + server.wireName(),

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SPEC §6 resilience, in the order of the issue: kills, graceful stops, database outage, dependency down, pool
@@ -28,7 +29,7 @@ public final class ResilienceSuite {
     private final String profile;
     private final Consumer<String> progress;
     private Consumer<WriteLedger> beforeReadBack = ledger -> {};
-    private FaultContext context;
+    private @Nullable FaultContext context;
 
     public ResilienceSuite(
             Http http, Platform platform, ResilienceProperties properties, String profile, Consumer<String> progress) {

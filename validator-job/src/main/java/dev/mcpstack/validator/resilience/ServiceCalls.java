@@ -133,15 +133,21 @@ final class ServiceCalls {
         return new WriteLedger.ReadBack() {
             private @Nullable Set<String> repositories;
 
+            /** Listed once per read-back (shared by its parallel readers); a failed listing is tried again. */
+            private synchronized @Nullable Set<String> repositories() {
+                if (repositories == null) {
+                    repositories = listRepositories();
+                }
+                return repositories;
+            }
+
             @Override
             public Presence check(Write write) {
                 if (write.server() == ServerId.CODEBASE) {
-                    if (repositories == null) {
-                        repositories = listRepositories();
-                    }
-                    return repositories == null
+                    Set<String> listed = repositories();
+                    return listed == null
                             ? Presence.UNKNOWN
-                            : repositories.contains(write.id()) ? Presence.FOUND : Presence.MISSING;
+                            : listed.contains(write.id()) ? Presence.FOUND : Presence.MISSING;
                 }
                 Outcome outcome = send(
                         ServerId.WORKFLOW,

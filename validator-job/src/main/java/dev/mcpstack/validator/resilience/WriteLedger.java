@@ -4,6 +4,11 @@ import dev.mcpstack.validator.model.ServerId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +37,7 @@ final class WriteLedger {
 
     private final List<Write> acknowledged = new ArrayList<>();
     private final List<Write> lost = new ArrayList<>();
+    private final List<Write> unanswered = new ArrayList<>();
     private int verified;
 
     synchronized void acknowledge(Write write) {
@@ -46,30 +52,70 @@ final class WriteLedger {
     }
 
     /**
-     * Reads back every write acknowledged since the last verification; each UNKNOWN is retried up to
-     * {@code attempts} times, {@code pause} apart. Returns the writes found lost by this verification.
+     * Reads back every write acknowledged since the last verification, {@code parallelism} at a time (a check
+     * acknowledges hundreds); each UNKNOWN is retried up to {@code attempts} times, {@code pause} apart. Returns the
+     * writes found lost by this verification.
      */
-    List<Write> verifyPending(ReadBack readBack, int attempts, Duration pause) {
+    List<Write> verifyPending(ReadBack readBack, int attempts, Duration pause, int parallelism) {
         List<Write> batch;
         synchronized (this) {
             batch = List.copyOf(acknowledged.subList(verified, acknowledged.size()));
             verified = acknowledged.size();
         }
-        List<Write> newlyLost = new ArrayList<>();
-        for (Write write : batch) {
-            Presence presence = readBack.check(write);
-            for (int attempt = 1; presence == Presence.UNKNOWN && attempt < attempts; attempt++) {
-                LockSupport.parkNanos(pause.toNanos());
-                presence = readBack.check(write);
+        ExecutorService readers = Executors.newFixedThreadPool(Math.max(1, parallelism), daemon());
+        try {
+            List<Future<Presence>> found = new ArrayList<>();
+            for (Write write : batch) {
+                found.add(readers.submit(() -> readBack(readBack, write, attempts, pause)));
             }
-            if (presence != Presence.FOUND) {
-                newlyLost.add(write);
+            List<Write> newlyLost = new ArrayList<>();
+            List<Write> newlyUnanswered = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                Presence presence = join(found.get(i));
+                if (presence != Presence.FOUND) {
+                    newlyLost.add(batch.get(i));
+                }
+                if (presence == Presence.UNKNOWN) {
+                    newlyUnanswered.add(batch.get(i));
+                }
             }
+            synchronized (this) {
+                lost.addAll(newlyLost);
+                unanswered.addAll(newlyUnanswered);
+            }
+            return newlyLost;
+        } finally {
+            readers.shutdownNow();
         }
-        synchronized (this) {
-            lost.addAll(newlyLost);
+    }
+
+    private static Presence readBack(ReadBack readBack, Write write, int attempts, Duration pause) {
+        Presence presence = readBack.check(write);
+        for (int attempt = 1; presence == Presence.UNKNOWN && attempt < attempts; attempt++) {
+            LockSupport.parkNanos(pause.toNanos());
+            presence = readBack.check(write);
         }
-        return newlyLost;
+        return presence;
+    }
+
+    private static Presence join(Future<Presence> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            // a read-back that blew up did not prove the write is there
+            return Presence.UNKNOWN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Presence.UNKNOWN;
+        }
+    }
+
+    private static ThreadFactory daemon() {
+        return runnable -> {
+            Thread thread = new Thread(runnable, "ledger-read-back");
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     synchronized long acknowledged(ServerId server) {
@@ -82,6 +128,11 @@ final class WriteLedger {
 
     synchronized List<Write> lostWrites() {
         return List.copyOf(lost);
+    }
+
+    /** The lost writes whose read-back never got an answer (as opposed to an answer saying they are gone). */
+    synchronized List<Write> unanswered() {
+        return List.copyOf(unanswered);
     }
 
     synchronized List<Write> all() {

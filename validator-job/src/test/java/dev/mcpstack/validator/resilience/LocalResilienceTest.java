@@ -187,7 +187,8 @@ class LocalResilienceTest {
             assertThat(result.passStatus()).isEqualTo(PassStatus.FAIL);
             assertThat(result.notes())
                     .anySatisfy(note -> assertThat(note)
-                            .contains("1 of " + result.acknowledgedWrites() + " acknowledged writes lost")
+                            .contains("1 of " + result.acknowledgedWrites()
+                                    + " acknowledged writes lost (0 of them because")
                             .contains(deleted.get(0)));
         } finally {
             tamper.set(ledger -> {});

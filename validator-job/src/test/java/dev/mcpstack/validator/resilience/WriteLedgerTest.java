@@ -25,10 +25,12 @@ class WriteLedgerTest {
         ledger.acknowledge(kept);
         ledger.acknowledge(deleted);
 
-        List<Write> lost = ledger.verifyPending(w -> w.equals(kept) ? Presence.FOUND : Presence.MISSING, 3, NO_PAUSE);
+        List<Write> lost =
+                ledger.verifyPending(w -> w.equals(kept) ? Presence.FOUND : Presence.MISSING, 3, NO_PAUSE, 2);
 
         assertThat(lost).containsExactly(deleted);
         assertThat(ledger.lostWrites()).containsExactly(deleted);
+        assertThat(ledger.unanswered()).isEmpty();
         assertThat(ledger.acknowledged(ServerId.CODEBASE)).isEqualTo(1);
         assertThat(ledger.lost(ServerId.CODEBASE)).isEqualTo(1);
         assertThat(ledger.lost(ServerId.WORKFLOW)).isZero();
@@ -39,9 +41,9 @@ class WriteLedgerTest {
         WriteLedger ledger = new WriteLedger();
         List<Write> checked = new ArrayList<>();
         ledger.acknowledge(write(ServerId.WORKFLOW, "1"));
-        ledger.verifyPending(w -> record(checked, w), 1, NO_PAUSE);
+        ledger.verifyPending(w -> record(checked, w), 1, NO_PAUSE, 1);
         ledger.acknowledge(write(ServerId.WORKFLOW, "2"));
-        ledger.verifyPending(w -> record(checked, w), 1, NO_PAUSE);
+        ledger.verifyPending(w -> record(checked, w), 1, NO_PAUSE, 1);
 
         assertThat(checked).extracting(Write::id).containsExactly("1", "2");
         assertThat(ledger.all()).hasSize(2);
@@ -63,10 +65,41 @@ class WriteLedgerTest {
                     return w.equals(flaky) && n == 3 ? Presence.FOUND : Presence.UNKNOWN;
                 },
                 4,
-                NO_PAUSE);
+                NO_PAUSE,
+                1);
 
         assertThat(lost).containsExactly(silent);
+        assertThat(ledger.unanswered()).containsExactly(silent);
         assertThat(attempts).containsEntry("flaky", 3).containsEntry("silent", 4);
+    }
+
+    @Test
+    void readsBackInParallelAndStillNamesEveryLostWrite() {
+        WriteLedger ledger = new WriteLedger();
+        for (int i = 0; i < 60; i++) {
+            ledger.acknowledge(write(ServerId.WORKFLOW, String.valueOf(i)));
+        }
+
+        List<Write> lost = ledger.verifyPending(
+                w -> Integer.parseInt(w.id()) % 7 == 0 ? Presence.MISSING : Presence.FOUND, 1, NO_PAUSE, 8);
+
+        assertThat(lost).extracting(Write::id).containsExactly("0", "7", "14", "21", "28", "35", "42", "49", "56");
+    }
+
+    @Test
+    void aReadBackThatThrowsCountsAsLost() {
+        WriteLedger ledger = new WriteLedger();
+        ledger.acknowledge(write(ServerId.CODEBASE, "x"));
+
+        List<Write> lost = ledger.verifyPending(
+                w -> {
+                    throw new IllegalStateException("connection reset");
+                },
+                1,
+                NO_PAUSE,
+                2);
+
+        assertThat(lost).extracting(Write::id).containsExactly("x");
     }
 
     @Test

@@ -17,14 +17,14 @@ class ReadinessDrainTest {
     @Test
     void readinessAnswers503WhileTheListenerStillServesDuringTheDrain() {
         ConfigurableApplicationContext context =
-                TestApp.isolatedApplication().run("--server.port=0", "--mcp.shutdown.drain=2s");
+                TestApp.isolatedApplication().run("--server.port=0", "--mcp.shutdown.drain=3s");
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         WebClient client = WebClient.create("http://127.0.0.1:" + port);
         await().atMost(Duration.ofSeconds(20)).until(() -> status(client, "/actuator/health/readiness") == 200);
 
         CompletableFuture<Void> closing = CompletableFuture.runAsync(context::close);
         try {
-            await().atMost(Duration.ofSeconds(5))
+            await().atMost(Duration.ofSeconds(10))
                     .pollInterval(Duration.ofMillis(20))
                     .until(() -> status(client, "/actuator/health/readiness") == 503);
             // readiness is down, yet the listener is open and requests are served: callers can move away
@@ -42,6 +42,6 @@ class ReadinessDrainTest {
                 .uri(path)
                 .exchangeToMono(response -> Mono.just(response.statusCode().value()))
                 .onErrorReturn(-1)
-                .block(Duration.ofSeconds(5));
+                .block(Duration.ofSeconds(20));
     }
 }
