@@ -19,7 +19,8 @@ import java.util.function.Consumer;
 
 /**
  * SPEC §6 observability: health latency (as a benchmark result, gated on p99) and schema, metrics as JSON and as
- * Prometheus text with the SPEC §5 names, and every captured stdout line a well-formed JSON log event.
+ * Prometheus text with the SPEC §5 names, every captured stdout line a well-formed JSON log event, and the MCP
+ * endpoint as a real MCP client sees it ({@link McpCheck}).
  */
 public final class ObservabilitySuite {
 
@@ -52,12 +53,13 @@ public final class ObservabilitySuite {
         List<CheckResult> checks = new ArrayList<>();
         for (ServerId server : ServerId.values()) {
             URI base = platform.baseUrl(server);
-            progress.accept("observability " + server + ": /health x" + healthRequests + ", /metrics, logs");
+            progress.accept("observability " + server + ": /health x" + healthRequests + ", /metrics, logs, mcp");
             guarded(checks, server + " health latency", () -> healthResults.add(healthLatency(server, base)));
             guarded(checks, server + " health schema", () -> checks.add(healthSchema(server, base)));
             guarded(checks, server + " metrics json", () -> checks.add(metricsJson(server, base)));
             guarded(checks, server + " metrics prometheus", () -> checks.add(metricsText(server, base)));
             guarded(checks, server + " logs", () -> checks.add(LogLines.check(server, platform.logLines(server))));
+            guarded(checks, server + " mcp", () -> checks.add(McpCheck.check(server, base)));
         }
         return checks;
     }

@@ -108,7 +108,7 @@ class WorkflowMcpServerTest {
     @Test
     void agentFlowFromSearchToStaleReference() {
         String repository = "mcp-flow-" + UUID.randomUUID();
-        codebase.index(repository, sampleRepository("reconcileLedgerEntries"));
+        index(repository, sampleRepository("reconcileLedgerEntries"));
         McpAsyncClient search = McpClients.connect(codebase.url());
         clients.add(search);
         McpAsyncClient workflow = session();
@@ -126,7 +126,7 @@ class WorkflowMcpServerTest {
         assertThat(read.get("stale_references")).isEqualTo(List.of());
         assertThat(read.get("warnings")).isEqualTo(List.of());
 
-        codebase.index(repository, sampleRepository("reconcileLedgerEntriesAgain"));
+        index(repository, sampleRepository("reconcileLedgerEntriesAgain"));
         Map<String, Object> stale = verified(workflow, "get_work_item", Map.of("work_item_id", workItemId));
         assertThat(stale.get("stale_references")).isEqualTo(List.of(chunkId));
         assertThat(text(call(workflow, "get_work_item", Map.of("work_item_id", workItemId))))
@@ -348,6 +348,22 @@ class WorkflowMcpServerTest {
                 .filter(tool -> tool.name().equals(name))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    /** Indexes through codebase-mcp's REST API; a 503 (its pool shedding load on a busy machine) is retried. */
+    private static void index(String repository, byte[] tar) {
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> codebase.client()
+                                .post()
+                                .uri("/mcp/index?repository=" + repository)
+                                .contentType(MediaType.parseMediaType("application/x-tar"))
+                                .bodyValue(tar)
+                                .exchange()
+                                .returnResult(String.class)
+                                .getStatus()
+                                .value()
+                        == 201);
     }
 
     private static byte[] sampleRepository(String identifier) {
