@@ -141,15 +141,11 @@ containers:
     imagePullPolicy: {{ $v.image.pullPolicy }}
     args:
       {{- include "mcp-stack.validatorArgs" . | nindent 6 }}
+    {{- with $v.javaOpts }}
     env:
-      - name: POD_NAMESPACE
-        valueFrom:
-          fieldRef:
-            fieldPath: metadata.namespace
-      {{- with $v.javaOpts }}
       - name: JAVA_TOOL_OPTIONS
         value: {{ . | quote }}
-      {{- end }}
+    {{- end }}
     securityContext:
       {{- include "mcp-stack.containerSecurityContext" . | nindent 6 }}
     resources:

@@ -141,12 +141,7 @@ class ChartDefaultsTest {
         assertThat(job.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs())
                 .containsExactlyElementsOf(expected);
         assertThat(job.getMetadata().getAnnotations()).containsEntry(Chart.REVEALED_HOOK, "post-install,post-upgrade");
-        CronJob cron = rendered.get(CronJob.class, "mcp-stack-validation");
-        assertThat(cron.getSpec()
-                        .getJobTemplate()
-                        .getSpec()
-                        .getTemplate()
-                        .getSpec()
+        assertThat(rendered.podSpec("CronJob/mcp-stack-validation")
                         .getContainers()
                         .get(0)
                         .getArgs())

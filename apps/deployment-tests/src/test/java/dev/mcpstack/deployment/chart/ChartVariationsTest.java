@@ -135,12 +135,7 @@ class ChartVariationsTest {
                         .getEndpoints())
                 .singleElement()
                 .satisfies(endpoint -> assertThat(endpoint.getHonorLabels()).isTrue());
-        assertThat(rendered.get(CronJob.class, "mcp-stack-validation")
-                        .getSpec()
-                        .getJobTemplate()
-                        .getSpec()
-                        .getTemplate()
-                        .getSpec()
+        assertThat(rendered.podSpec("CronJob/mcp-stack-validation")
                         .getContainers()
                         .get(0)
                         .getArgs())

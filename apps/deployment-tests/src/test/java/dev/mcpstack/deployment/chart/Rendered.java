@@ -75,6 +75,15 @@ public record Rendered(String yaml, List<HasMetadata> objects) {
         return specs;
     }
 
+    /** The pod spec of "Kind/name" (Deployment, StatefulSet, Job, CronJob or Pod). */
+    public PodSpec podSpec(String owner) {
+        PodSpec spec = podSpecs().get(owner);
+        if (spec == null) {
+            throw new AssertionError(owner + " is not rendered");
+        }
+        return spec;
+    }
+
     private static String id(HasMetadata object) {
         return object.getKind() + "/" + object.getMetadata().getName();
     }

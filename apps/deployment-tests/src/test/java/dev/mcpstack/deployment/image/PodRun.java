@@ -1,6 +1,5 @@
 package dev.mcpstack.deployment.image;
 
-import dev.mcpstack.deployment.chart.Chart;
 import dev.mcpstack.deployment.chart.Rendered;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -99,10 +98,6 @@ record PodRun(String image, List<String> options, List<String> args) {
         if (variable.getValueFrom().getConfigMapKeyRef() != null) {
             var ref = variable.getValueFrom().getConfigMapKeyRef();
             return rendered.get(ConfigMap.class, ref.getName()).getData().get(ref.getKey());
-        }
-        if (variable.getValueFrom().getFieldRef() != null
-                && variable.getValueFrom().getFieldRef().getFieldPath().equals("metadata.namespace")) {
-            return Chart.NAMESPACE;
         }
         throw new IllegalArgumentException("not translated: " + variable);
     }
