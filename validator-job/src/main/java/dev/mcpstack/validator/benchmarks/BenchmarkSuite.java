@@ -45,9 +45,11 @@ public final class BenchmarkSuite {
     private final String runId;
     private final Consumer<String> progress;
     private final SelfCheck selfCheck;
-    // the measured requests go through the load engine's client: the JDK HttpClient's thread hops added
-    // several ms per request on the busy 2-core machine (the self-check showed +195 % on project switches)
+    // the measured requests run in the load engine's count-bounded closed model, timed on its event loops: a
+    // blocking client thread per request (JDK HttpClient, or waiting on the engine) added a scheduler wait per
+    // request on the busy 2-core machine (the self-check: +195 % to +649 %, docs/performance/validation-quick.md)
     private final LoadEngine engine;
+    private static final Duration LIMIT = Duration.ofMinutes(15);
     private final List<CheckResult> selfChecks = new ArrayList<>();
 
     public BenchmarkSuite(
@@ -226,12 +228,16 @@ public final class BenchmarkSuite {
 
     private void search(List<String> queries, int clients, Latencies latencies) {
         AtomicInteger next = new AtomicInteger();
-        concurrently(clients, () -> {
-            for (int i = next.getAndIncrement(); i < queries.size(); i = next.getAndIncrement()) {
-                String query = queries.get(i);
-                timed(latencies, json(ServerId.CODEBASE, "/mcp/search", Map.of("query", query, "limit", 10), Map.of()));
-            }
-        });
+        engine.runCount(
+                clients,
+                queries.size(),
+                () -> json(
+                        ServerId.CODEBASE,
+                        "/mcp/search",
+                        Map.of("query", queries.get(next.getAndIncrement() % queries.size()), "limit", 10),
+                        Map.of()),
+                LIMIT,
+                outcome(latencies, "POST /mcp/search"));
     }
 
     PerformanceBenchmarkResult projectSwitch() {
@@ -268,10 +274,17 @@ public final class BenchmarkSuite {
     }
 
     private void switches(List<String> projects, int count, Map<String, String> client, Latencies latencies) {
-        for (int i = 0; i < count; i++) {
-            String project = projects.get(i % projects.size());
-            timed(latencies, json(ServerId.WORKFLOW, "/mcp/projects/" + project + "/activate", Map.of(), client));
-        }
+        AtomicInteger next = new AtomicInteger();
+        engine.runCount(
+                1,
+                count,
+                () -> json(
+                        ServerId.WORKFLOW,
+                        "/mcp/projects/" + projects.get(next.getAndIncrement() % projects.size()) + "/activate",
+                        Map.of(),
+                        client),
+                LIMIT,
+                outcome(latencies, "POST /mcp/projects/{id}/activate"));
     }
 
     PerformanceBenchmarkResult entityQuery() {
@@ -322,10 +335,17 @@ public final class BenchmarkSuite {
     }
 
     private void entityQueries(List<Map<String, Object>> shapes, int count, Latencies latencies) {
-        for (int i = 0; i < count; i++) {
-            Map<String, Object> shape = shapes.get(i % shapes.size());
-            timed(latencies, json(ServerId.WORKFLOW, "/mcp/entities/query", shape, Map.of()));
-        }
+        AtomicInteger next = new AtomicInteger();
+        engine.runCount(
+                1,
+                count,
+                () -> json(
+                        ServerId.WORKFLOW,
+                        "/mcp/entities/query",
+                        shapes.get(next.getAndIncrement() % shapes.size()),
+                        Map.of()),
+                LIMIT,
+                outcome(latencies, "POST /mcp/entities/query"));
     }
 
     private void populate(String project, int entities, AtomicInteger next) {
@@ -342,14 +362,14 @@ public final class BenchmarkSuite {
         });
     }
 
-    private void timed(Latencies latencies, LoadRequest request) {
-        long start = System.nanoTime();
-        String error = engine.call(request);
-        if (error.isEmpty()) {
-            latencies.record(System.nanoTime() - start);
-        } else {
-            latencies.fail(error, request.method() + " " + request.uri().getPath());
-        }
+    private static LoadEngine.Outcome outcome(Latencies latencies, String what) {
+        return (nanos, error) -> {
+            if (error.isEmpty()) {
+                latencies.record(nanos);
+            } else {
+                latencies.fail(error, what);
+            }
+        };
     }
 
     static void concurrently(int threads, Runnable work) {

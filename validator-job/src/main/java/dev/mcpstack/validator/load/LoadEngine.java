@@ -8,9 +8,11 @@ import java.util.Locale;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -69,16 +71,35 @@ public final class LoadEngine implements AutoCloseable {
                                 response.responseHeaders().contains("Retry-After"))));
     }
 
+    /** What a count-bounded run reports for each request: its latency, and its error type ("" when it succeeded). */
+    @FunctionalInterface
+    public interface Outcome {
+        void accept(long nanos, String errorType);
+    }
+
     /**
-     * One request, waited for: the error type, or "" when it succeeded. For the benchmarks' own worker threads, so
-     * that they time requests with this client (which keeps up with wrk) instead of a costlier one; never call it
-     * on an event loop.
+     * Closed model bounded by count, for the benchmarks: {@code users} VUs on the event loops send {@code requests}
+     * requests in all, each VU its next right after the previous answer, timed on the event loop (no hand-off to a
+     * blocking thread, which on a busy machine costs a scheduler wait per request). Blocks the caller until done or
+     * {@code limit} has passed.
      */
-    public String call(LoadRequest request) {
-        String outcome = send(request)
-                .onErrorResume(error -> Mono.just(LoadStats.classify(error)))
-                .block(timeout.plusSeconds(1));
-        return outcome == null ? "empty" : outcome;
+    public void runCount(int users, long requests, Supplier<LoadRequest> next, Duration limit, Outcome outcome) {
+        AtomicLong left = new AtomicLong(requests);
+        long deadline = System.nanoTime() + limit.toNanos();
+        Mono<Void> one = Mono.defer(() -> {
+            if (left.getAndDecrement() <= 0 || System.nanoTime() >= deadline) {
+                return Mono.empty();
+            }
+            long start = System.nanoTime();
+            return send(next.get())
+                    .onErrorResume(error -> Mono.just(LoadStats.classify(error)))
+                    .doOnNext(error -> outcome.accept(System.nanoTime() - start, error))
+                    .then();
+        });
+        int vus = Math.max(1, users);
+        Flux.range(0, vus)
+                .flatMap(user -> one.repeat(() -> left.get() > 0 && System.nanoTime() < deadline), vus)
+                .blockLast(limit.plus(GRACE));
     }
 
     public LoadRecorder runClosed(StagePlan plan, OperationMix mix, Consumer<String> progress) {

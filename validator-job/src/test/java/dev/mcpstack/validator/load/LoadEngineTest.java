@@ -102,18 +102,21 @@ class LoadEngineTest {
     }
 
     @Test
-    void callWaitsForOneRequestAndGivesItsErrorType() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+    void countBoundedRunSendsExactlyTheRequestsAskedForAndReportsEachOutcome() {
+        List<String> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AtomicInteger next = new AtomicInteger();
         try (LoadEngine engine = new LoadEngine(Duration.ofSeconds(2))) {
-            assertThat(engine.call(LoadRequest.get(uri("/ok")))).isEmpty();
-            assertThat(engine.call(LoadRequest.get(uri("/busy")))).isEqualTo("http_503");
-            assertThat(engine.call(LoadRequest.get(URI.create("http://127.0.0.1:" + closedPort + "/"))))
-                    .isEqualTo("connection");
-            assertThat(served.get()).isEqualTo(2);
+            engine.runCount(
+                    3,
+                    25,
+                    () -> LoadRequest.get(uri(next.getAndIncrement() % 5 == 0 ? "/busy" : "/ok")),
+                    Duration.ofSeconds(30),
+                    (nanos, error) -> outcomes.add(nanos > 0 ? error : "no time"));
         }
+
+        assertThat(served.get()).isEqualTo(25);
+        assertThat(outcomes).hasSize(25).containsOnly("", "http_503");
+        assertThat(outcomes.stream().filter(String::isEmpty)).hasSize(20);
     }
 
     @Test
