@@ -194,6 +194,16 @@ data:
   {{- if eq .component "workflow-mcp" }}
   WORKFLOW_CODEBASE_URL: {{ include "mcp-stack.codebaseUrl" .root | quote }}
   {{- end }}
+  {{- /* MCP checks the Host header (DNS-rebinding protection, loopback only by default): in the cluster clients
+         call the Service by its DNS names, so those are allowed too, next to loopback for port-forwarding */}}
+  {{- $svc := printf "%s-%s" (include "mcp-stack.fullname" .root) .component }}
+  {{- $ns := .root.Release.Namespace }}
+  {{- $hosts := list "localhost:*" "127.0.0.1:*" "[::1]:*" "localhost" "127.0.0.1" "[::1]" }}
+  {{- range $name := list $svc (printf "%s.%s" $svc $ns) (printf "%s.%s.svc" $svc $ns) (printf "%s.%s.svc.cluster.local" $svc $ns) }}
+  {{- $hosts = append $hosts $name }}
+  {{- $hosts = append $hosts (printf "%s:%v" $name $.port) }}
+  {{- end }}
+  MCP_SERVER_SECURITY_ALLOWEDHOSTS: {{ join "," $hosts | quote }}
   {{- with .values.javaOpts }}
   JAVA_TOOL_OPTIONS: {{ . | quote }}
   {{- end }}
