@@ -44,7 +44,16 @@ class LocalValidationTest {
                 ServiceJars.available(ServerId.CODEBASE) && ServiceJars.available(ServerId.WORKFLOW),
                 "service jars missing (apps/*/target/*-exec.jar): build them with ./mvnw -q install -DskipTests first");
         out = work.resolve("validation");
-        exitCode = cli("run", "--target", "local", "--profile", "smoke", "--out", out.toString());
+        // a generous start-up limit: on a shared 2-core machine a service start can exceed the default 180 s
+        exitCode = cli(
+                "run",
+                "--target",
+                "local",
+                "--profile",
+                "smoke",
+                "--out",
+                out.toString(),
+                "--validator.startup-timeout=600s");
         report = Json.MAPPER.readTree(Files.readString(out.resolve("report.json")));
     }
 
