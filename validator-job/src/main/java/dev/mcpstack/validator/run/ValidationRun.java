@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -77,22 +78,24 @@ public class ValidationRun {
         List<LoadTestResult> load = new ArrayList<>();
         List<ResilienceCheckResult> resilience = new ArrayList<>();
         Judge judge = new Judge(properties, baseline(options));
+        // the environment is described when the run ends: CPU and load figures cover the whole run
+        Supplier<ValidationReport> finish = () -> report(
+                options,
+                machine.describe(environment),
+                started,
+                checks,
+                benchmarks,
+                scenarios,
+                load,
+                resilience,
+                judge);
         try (KubernetesClient client = options.kubernetes() ? kubernetes.connect() : null;
                 Platform platform = platform(options, http, client)) {
             try {
                 platform.start(progress);
             } catch (RuntimeException e) {
                 checks.add(CheckResult.fail("platform", "start " + options.target(), String.valueOf(e.getMessage())));
-                return report(
-                        options,
-                        machine.describe(environment),
-                        started,
-                        checks,
-                        benchmarks,
-                        scenarios,
-                        load,
-                        resilience,
-                        judge);
+                return finish.get();
             }
             StackClient stack = new StackClient(http, platform);
             if (options.includes("benchmarks")) {
@@ -165,16 +168,7 @@ public class ValidationRun {
             }
             progress.accept("stopping the stack");
         }
-        return report(
-                options,
-                machine.describe(environment),
-                started,
-                checks,
-                benchmarks,
-                scenarios,
-                load,
-                resilience,
-                judge);
+        return finish.get();
     }
 
     private Platform platform(RunOptions options, Http http, @Nullable KubernetesClient client) {
