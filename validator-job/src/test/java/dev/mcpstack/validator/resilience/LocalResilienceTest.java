@@ -125,17 +125,9 @@ class LocalResilienceTest {
             assertThat(result.detectionMs()).isNotNull();
             assertThat(result.recoveryMs()).isNotNull();
             assertThat(result.details()).containsEntry("restarts", 0).containsEntry("503_without_retry_after", 0L);
-            // Known open defect (docs/resilience.md, issue 8): an archive upload cut off by the outage is sometimes
-            // answered 400 archive-unreadable instead of 503, so the validator's check FAILs then, as it must. Here
-            // that one failure type is tolerated on codebase-mcp only; any other non-503 failure still fails.
-            @SuppressWarnings("unchecked")
-            Map<String, Object> byType = (Map<String, Object>) result.details().get("failures_by_type");
-            long tolerated = result.serverId() == ServerId.CODEBASE
-                    ? ((Number) byType.getOrDefault("index_repository http_400", 0L)).longValue()
-                    : 0L;
             assertThat(((Number) result.details().get("failures_other_than_503")).longValue())
-                    .as(result.checkId() + " failures other than 503: " + byType)
-                    .isEqualTo(tolerated);
+                    .as(result.checkId() + " failures other than 503: " + result.details().get("failures_by_type"))
+                    .isZero();
             assertThat(((Number) result.details().get("requests_during_outage")).longValue())
                     .isPositive();
         }

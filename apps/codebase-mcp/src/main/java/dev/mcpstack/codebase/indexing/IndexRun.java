@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The counters and file list of one indexing request. Written only by the worker thread producing chunks and read
- * after that stream has completed (the reactive completion signal orders the two).
+ * after that stream has completed (the reactive completion signal orders the two); the failure fields are written
+ * and read on different threads, hence volatile.
  */
 final class IndexRun {
 
@@ -22,10 +23,33 @@ final class IndexRun {
     int filesSkipped;
 
     @Nullable
-    Throwable failure;
+    private volatile Throwable readerFailure;
+
+    private volatile boolean databaseFailedFirst;
 
     IndexRun(String repositoryName) {
         this.repositoryName = repositoryName;
+    }
+
+    /** The archive or directory could not be read; COPY only reports that as text, so the cause is kept here. */
+    void readerFailed(Throwable failure) {
+        readerFailure = failure;
+    }
+
+    /**
+     * A database step failed. If the reader had not failed before, the database is the cause: what the reader
+     * does afterwards (its input may be cut off with the request) says nothing about the archive.
+     */
+    void databaseFailed() {
+        if (readerFailure == null) {
+            databaseFailedFirst = true;
+        }
+    }
+
+    /** The reader's failure when it came first and so is the cause of the request's failure, else null. */
+    @Nullable
+    Throwable readerFailureFirst() {
+        return databaseFailedFirst ? null : readerFailure;
     }
 
     long elapsedMillis() {

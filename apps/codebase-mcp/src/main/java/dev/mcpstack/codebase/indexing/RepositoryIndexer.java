@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -67,11 +68,11 @@ class RepositoryIndexer {
             IndexRun run = new IndexRun(name);
             return Mono.usingWhen(
                             Mono.from(connectionFactory.create()),
-                            connection -> replace(connection, run, source),
+                            connection -> replace(connection, run, source).doOnError(error -> run.databaseFailed()),
                             Connection::close,
                             (connection, error) -> rollbackAndClose(connection),
                             this::rollbackAndClose)
-                    .onErrorMap(error -> toProblem(run.failure != null ? run.failure : error))
+                    .onErrorMap(error -> toProblem(error, run.readerFailureFirst()))
                     .map(ignored -> completed(run));
         });
     }
@@ -116,7 +117,7 @@ class RepositoryIndexer {
                             try {
                                 return new FileBatches(source.call(), run);
                             } catch (Exception e) {
-                                run.failure = e;
+                                run.readerFailed(e);
                                 throw e;
                             }
                         },
@@ -130,7 +131,7 @@ class RepositoryIndexer {
                                 }
                             } catch (IOException | RuntimeException e) {
                                 // COPY reports a failed input only as text; keep the cause for the response
-                                run.failure = e;
+                                run.readerFailed(e);
                                 sink.error(e);
                             }
                             return batches;
@@ -222,17 +223,24 @@ class RepositoryIndexer {
         throw new IllegalStateException("Indexing needs a PostgreSQL connection, got " + connection.getClass());
     }
 
-    /** The client's mistake (a rejected or unreadable archive) is a 4xx; anything else stays what it is. */
-    private static Throwable toProblem(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ArchiveRejected rejected) {
-                return rejected.problem();
-            }
-            if (cause instanceof ApiProblem problem) {
-                return problem;
+    /**
+     * The client's mistake (a rejected or unreadable archive) is a 4xx; anything else stays what it is, so a lost
+     * database answers 503 through the shared problem mapping. Only the reader's own failure can make an archive
+     * unreadable: the driver's errors carry IOExceptions too (a refused or reset connection), and those are the
+     * database's.
+     */
+    static Throwable toProblem(Throwable error, @Nullable Throwable readerFailure) {
+        for (Throwable failure : readerFailure == null ? List.of(error) : List.of(readerFailure, error)) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ArchiveRejected rejected) {
+                    return rejected.problem();
+                }
+                if (cause instanceof ApiProblem problem) {
+                    return problem;
+                }
             }
         }
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+        for (Throwable cause = readerFailure; cause != null; cause = cause.getCause()) {
             if (cause instanceof IOException) {
                 return ApiProblem.badRequest(
                         "archive-unreadable", "The archive could not be read: " + cause.getMessage());
