@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Everything tunable without a rebuild (defaults in application.yaml, override with {@code --validator.x=y} or env):
- * per-operation targets, the regression tolerances, load thresholds and the profiles.
+ * per-operation targets, the regression tolerances, load thresholds and the profiles; {@code class-data-sharing}
+ * (default true) starts the local target's services from a CDS archive.
  */
 @ConfigurationProperties("validator")
 public record ValidatorProperties(
@@ -19,7 +20,8 @@ public record ValidatorProperties(
         LoadThresholds load,
         Map<String, Profile> profiles,
         Duration startupTimeout,
-        Duration requestTimeout) {
+        Duration requestTimeout,
+        @Nullable Boolean classDataSharing) {
 
     public ValidatorProperties {
         targetsMs = targetsMs == null ? Map.of() : Map.copyOf(targetsMs);
@@ -28,6 +30,7 @@ public record ValidatorProperties(
         load = load == null ? new LoadThresholds(2000, 1, 50, 0) : load;
         startupTimeout = startupTimeout == null ? Duration.ofSeconds(180) : startupTimeout;
         requestTimeout = requestTimeout == null ? Duration.ofSeconds(10) : requestTimeout;
+        classDataSharing = classDataSharing == null || classDataSharing;
     }
 
     public @Nullable Double targetMs(OperationType operation) {

@@ -38,13 +38,17 @@ public final class LocalPlatform implements Platform {
     private @Nullable Path dataDirectory;
     private boolean closed;
 
-    /** Jars (null = find them in the checkout), where logs go, how long a start may take, extra JVM flags. */
+    /**
+     * Jars (null = find them in the checkout), where logs go, how long a start may take, extra JVM flags, and
+     * whether to start the services from a class-data-sharing archive ({@link ClassDataSharing}).
+     */
     public record Settings(
             @Nullable Path codebaseJar,
             @Nullable Path workflowJar,
             Path logDirectory,
             Duration startupTimeout,
-            List<String> jvmOptions) {}
+            List<String> jvmOptions,
+            boolean classDataSharing) {}
 
     public LocalPlatform(Settings settings, Http http) {
         this.settings = settings;
@@ -98,15 +102,20 @@ public final class LocalPlatform implements Platform {
             Map<String, String> common,
             Map<String, String> extra,
             Consumer<String> progress) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(settings.jvmOptions());
-        command.add("-jar");
-        command.add(jar.toString());
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Map<String, String> environment = new java.util.HashMap<>(common);
         environment.putAll(extra);
-        environment.put("SERVER_PORT", String.valueOf(ports.get(server)));
         environment.put("SERVER_ADDRESS", "127.0.0.1");
+        Map<String, String> training = new java.util.HashMap<>(environment);
+        training.put("SERVER_PORT", "0");
+        environment.put("SERVER_PORT", String.valueOf(ports.get(server)));
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(settings.jvmOptions());
+        command.addAll(
+                settings.classDataSharing()
+                        ? new ClassDataSharing(java, settings.jvmOptions()).launchArguments(jar, training, progress)
+                        : List.of("-jar", jar.toString()));
         SupervisedProcess process =
                 new SupervisedProcess(server.wireName(), command, environment, settings.logDirectory(), progress);
         processes.put(server, process);
@@ -244,7 +253,7 @@ public final class LocalPlatform implements Platform {
         }
     }
 
-    private static void deleteQuietly(@Nullable Path directory) {
+    static void deleteQuietly(@Nullable Path directory) {
         if (directory == null || !Files.exists(directory)) {
             return;
         }

@@ -181,7 +181,8 @@ public class ValidationRun {
                         options.workflowJar(),
                         options.out().resolve("logs"),
                         properties.startupTimeout(),
-                        List.of("-Xms256m", "-Xmx768m", "-XX:+ExitOnOutOfMemoryError")),
+                        List.of("-Xms256m", "-Xmx768m", "-XX:+ExitOnOutOfMemoryError"),
+                        Boolean.TRUE.equals(properties.classDataSharing())),
                 http);
     }
 

@@ -34,7 +34,7 @@ final class MonitoredStack implements AutoCloseable {
     MonitoredStack(Path work, String webhookUrl) throws IOException {
         platform = new LocalPlatform(
                 new LocalPlatform.Settings(
-                        null, null, work.resolve("logs"), Duration.ofMinutes(5), List.of("-Xms128m", "-Xmx384m")),
+                        null, null, work.resolve("logs"), Duration.ofMinutes(5), List.of("-Xms128m", "-Xmx384m"), true),
                 http);
         try {
             start(work, webhookUrl);

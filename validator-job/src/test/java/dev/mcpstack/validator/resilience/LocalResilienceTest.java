@@ -58,7 +58,8 @@ class LocalResilienceTest {
                         null,
                         work.resolve("logs"),
                         Duration.ofMinutes(3),
-                        List.of("-Xms128m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1")),
+                        List.of("-Xms128m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1"),
+                        true),
                 http);
         platform.start(System.out::println);
         ResilienceProperties properties = new ResilienceProperties(
@@ -126,7 +127,8 @@ class LocalResilienceTest {
             assertThat(result.recoveryMs()).isNotNull();
             assertThat(result.details()).containsEntry("restarts", 0).containsEntry("503_without_retry_after", 0L);
             assertThat(((Number) result.details().get("failures_other_than_503")).longValue())
-                    .as(result.checkId() + " failures other than 503: " + result.details().get("failures_by_type"))
+                    .as(result.checkId() + " failures other than 503: "
+                            + result.details().get("failures_by_type"))
                     .isZero();
             assertThat(((Number) result.details().get("requests_during_outage")).longValue())
                     .isPositive();
