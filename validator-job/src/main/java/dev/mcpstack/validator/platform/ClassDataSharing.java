@@ -2,10 +2,12 @@ package dev.mcpstack.validator.platform;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileSystemException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -58,11 +60,22 @@ final class ClassDataSharing {
         return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off", "-jar", extracted.toString());
     }
 
+    /**
+     * Made in place: the archive records the class path it was made with, so the extracted jar must stay where the
+     * training run saw it. A file lock keeps two runs from making the same archive at once, and the archive appears
+     * under its final name only when complete.
+     */
     private void create(Path jar, Path directory, Map<String, String> environment) throws IOException {
-        // built in a scratch directory and moved into place, so a concurrent run never sees half an archive
-        Files.createDirectories(directory.getParent());
-        Path scratch = Files.createTempDirectory(directory.getParent(), directory.getFileName() + ".tmp");
-        try {
+        Files.createDirectories(directory);
+        Path archive = directory.resolve("app.jsa");
+        try (FileChannel channel = FileChannel.open(
+                        directory.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock ignored = channel.lock()) {
+            if (Files.isRegularFile(archive)) {
+                return;
+            }
+            Path app = directory.resolve("app");
+            LocalPlatform.deleteQuietly(app);
             run(
                     List.of(
                             java.toString(),
@@ -71,30 +84,22 @@ final class ClassDataSharing {
                             jar.toString(),
                             "extract",
                             "--destination",
-                            scratch.resolve("app").toString()),
+                            app.toString()),
                     Map.of(),
-                    scratch.resolve("extract.log"));
+                    directory.resolve("extract.log"));
+            Path partial = directory.resolve("app.jsa.partial");
             List<String> training = new ArrayList<>();
             training.add(java.toString());
             training.addAll(jvmOptions);
-            training.add("-XX:ArchiveClassesAtExit=" + scratch.resolve("app.jsa"));
+            training.add("-XX:ArchiveClassesAtExit=" + partial);
             training.add("-Dspring.context.exit=onRefresh");
             training.add("-jar");
-            training.add(scratch.resolve("app").resolve(jar.getFileName()).toString());
-            run(training, environment, scratch.resolve("training.log"));
-            if (!Files.isRegularFile(scratch.resolve("app.jsa"))) {
-                throw new IOException("the training run wrote no archive, see " + scratch.resolve("training.log"));
+            training.add(app.resolve(jar.getFileName()).toString());
+            run(training, environment, directory.resolve("training.log"));
+            if (!Files.isRegularFile(partial)) {
+                throw new IOException("the training run wrote no archive, see " + directory.resolve("training.log"));
             }
-            Files.move(scratch, directory, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileSystemException e) {
-            if (!Files.isRegularFile(directory.resolve("app.jsa"))) {
-                throw e;
-            }
-            // another run made the same archive meanwhile: use theirs
-        } finally {
-            if (Files.exists(scratch)) {
-                LocalPlatform.deleteQuietly(scratch);
-            }
+            Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE);
         }
     }
 

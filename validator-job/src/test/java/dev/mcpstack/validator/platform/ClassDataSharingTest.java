@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +24,7 @@ class ClassDataSharingTest {
     Path work;
 
     @Test
-    void aServiceJarGetsAnArchiveOnceAndReusesIt() throws IOException {
+    void aServiceJarGetsAnArchiveOnceAndReusesIt() throws IOException, InterruptedException {
         assumeTrue(ServiceJars.available(ServerId.CODEBASE), "codebase-mcp jar missing: ./mvnw -q package first");
         Path jar = Files.copy(ServiceJars.locate(ServerId.CODEBASE, null), work.resolve("codebase-mcp-exec.jar"));
         ClassDataSharing sharing = new ClassDataSharing(JAVA, List.of("-Xms128m", "-Xmx384m"));
@@ -39,6 +41,25 @@ class ClassDataSharingTest {
         assertThat(Path.of(first.get(first.size() - 1))).isRegularFile();
         assertThat(second).isEqualTo(first);
         assertThat(progress).filteredOn(line -> line.startsWith("preparing")).hasSize(1);
+        // -Xshare:on makes the JVM refuse to start when the archive does not match its class path
+        assertThat(startsWithTheArchiveRequired(first)).isZero();
+    }
+
+    private int startsWithTheArchiveRequired(List<String> arguments) throws IOException, InterruptedException {
+        List<String> command =
+                new ArrayList<>(List.of(JAVA.toString(), "-Xshare:on", "-Dspring.context.exit=onRefresh"));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("verify.log").toFile());
+        builder.environment().put("SERVER_PORT", "0");
+        Process process = builder.start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(
+                    "the service did not start within 120 s, see " + work.resolve("verify.log"));
+        }
+        return process.exitValue();
     }
 
     @Test
@@ -54,6 +75,8 @@ class ClassDataSharingTest {
                 .asString()
                 .contains("no class-data-sharing archive")
                 .contains("from the jar");
-        assertThat(work.resolve("cds")).isEmptyDirectory();
+        try (Stream<Path> files = Files.walk(work.resolve("cds"))) {
+            assertThat(files.map(Path::getFileName).map(Path::toString)).doesNotContain("app.jsa");
+        }
     }
 }
