@@ -64,6 +64,19 @@ public final class PoolWatch implements SmartLifecycle {
                 m.allocatedSize(), minSize(), max, m.idleSize(), m.acquiredSize(), m.pendingAcquireSize(), exhausted);
     }
 
+    /**
+     * Every connection is in use and {@code mcp.database.pool.max-pending} requests already wait for one: a new
+     * request would only wait out {@code max-acquire-time} behind them. Cheap (reads counters).
+     */
+    boolean queueFull() {
+        Optional<PoolMetrics> metrics = pool().flatMap(ConnectionPool::getMetrics);
+        if (metrics.isEmpty()) {
+            return false;
+        }
+        PoolMetrics m = metrics.get();
+        return m.acquiredSize() >= m.getMaxAllocatedSize() && m.pendingAcquireSize() >= properties.maxPending();
+    }
+
     public int highUtilizationPercent() {
         return properties.highUtilizationPercent();
     }
