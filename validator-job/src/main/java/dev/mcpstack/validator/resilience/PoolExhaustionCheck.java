@@ -56,6 +56,7 @@ final class PoolExhaustionCheck {
                 int light = context.plan().poolBurst() * heavy / HEAVY_CONCURRENT;
                 context.progress("pool exhaustion: " + heavy + " heavy entity queries holding workflow-mcp's "
                         + "connections, then " + light + " concurrent light requests");
+                warmConnections(heavy + light);
                 traffic.mark(System.nanoTime(), "fault", heavy + " heavy + " + light + " light");
                 List<CompletableFuture<Outcome>> futures = new ArrayList<>();
                 for (int i = 0; i < heavy; i++) {
@@ -193,5 +194,22 @@ final class PoolExhaustionCheck {
                 throw new IllegalStateException("could not create the heavy entities: " + outcome.errorType());
             }
         }
+    }
+
+    /**
+     * Opens the burst's connections beforehand (the client keeps them alive), so the 503 latency measured is the
+     * service's answer and not a hundred TCP connections set up by the caller on a saturated machine.
+     */
+    private void warmConnections(int count) {
+        List<CompletableFuture<Outcome>> warm = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            warm.add(context.calls()
+                    .sendAsync(
+                            ServerId.WORKFLOW,
+                            "warm_connection",
+                            context.calls().get(ServerId.WORKFLOW, "/health"),
+                            json -> {}));
+        }
+        warm.forEach(CompletableFuture::join);
     }
 }
