@@ -119,9 +119,9 @@ class SearchPlanBenchmark {
                     .block(Duration.ofSeconds(60));
             System.out.println("[explain] " + timed + " statistics " + statsMicros + " us; plan " + plan);
             lines.forEach(line -> System.out.println("[explain]   " + line));
-            TermStatistics.bind(
-                            database.sql("EXPLAIN (ANALYZE, BUFFERS) " + TermStatistics.sql(true)),
-                            query,
+            TermStatisticsSql.bind(
+                            database.sql("EXPLAIN (ANALYZE, BUFFERS) " + TermStatisticsSql.sql(true)),
+                            TermStatistics.keys(query, filters.repositoryId()),
                             filters.repositoryId())
                     .map((row, metadata) -> row.get(0, String.class))
                     .all()
