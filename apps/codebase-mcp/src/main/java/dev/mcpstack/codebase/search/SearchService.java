@@ -31,15 +31,20 @@ class SearchService {
             + " hits AS (SELECT h.id, c.w, c.bit FROM channels c CROSS JOIN LATERAL (SELECT id FROM chunks"
             + " WHERE search_vector @@ CAST(c.q AS tsquery)%s LIMIT c.cap) h),"
             + " candidates AS (SELECT id, sum(w) AS coverage, bit_or(bit) AS mask FROM hits GROUP BY id),"
-            + " best AS (SELECT id, mask FROM candidates ORDER BY coverage DESC LIMIT " + RANKED + "),"
+            // strip() and || detoast (decompress) each candidate's vectors once, not once per unit tested on them
+            + " best AS MATERIALIZED (SELECT k.id, c.mask, k.file_path, k.start_line,"
+            + " k.rank_vector || CAST('' AS tsvector) AS rank_vector,"
+            + " strip(k.search_vector) AS terms FROM (SELECT id, mask FROM candidates ORDER BY coverage DESC"
+            + " LIMIT " + RANKED + ") c JOIN chunks k ON k.id = c.id),"
             + " units AS MATERIALIZED (SELECT w, bit, CAST(qa AS tsquery) AS qa, CAST(qb AS tsquery) AS qb,"
-            + " CAST(qc AS tsquery) AS qc FROM unnest(CAST($5 AS float8[]), CAST($6 AS int8[]),"
-            + " CAST($7 AS text[]), CAST($8 AS text[]), CAST($9 AS text[])) AS u(w, bit, qa, qb, qc)),"
-            + " ranked AS (SELECT k.id, k.file_path, k.start_line, (SELECT sum(u.w * (CASE"
-            + " WHEN k.rank_vector @@ u.qa THEN 2.5 WHEN k.rank_vector @@ u.qb THEN 1.8"
-            + " WHEN b.mask & u.bit <> 0 THEN 1 ELSE 0 END"
-            + " + CASE WHEN k.rank_vector @@ u.qc THEN 0.6 ELSE 0 END)) FROM units u) AS score"
-            + " FROM best b JOIN chunks k ON k.id = b.id ORDER BY score DESC, k.file_path, k.start_line LIMIT $10)"
+            + " CAST(qc AS tsquery) AS qc, CAST(q AS tsquery) AS q FROM unnest(CAST($5 AS float8[]),"
+            + " CAST($6 AS int8[]), CAST($7 AS text[]), CAST($8 AS text[]), CAST($9 AS text[]),"
+            + " CAST($11 AS text[])) AS u(w, bit, qa, qb, qc, q)),"
+            + " ranked AS (SELECT b.id, b.file_path, b.start_line, (SELECT sum(u.w * (CASE"
+            + " WHEN b.rank_vector @@ u.qa THEN 2.5 WHEN b.rank_vector @@ u.qb THEN 1.8"
+            + " WHEN b.mask & u.bit <> 0 OR b.terms @@ u.q THEN 1 ELSE 0 END"
+            + " + CASE WHEN b.rank_vector @@ u.qc THEN 0.6 ELSE 0 END)) FROM units u) AS score"
+            + " FROM best b ORDER BY score DESC, b.file_path, b.start_line LIMIT $10)"
             + " SELECT k.id, k.repository_id, k.file_path, k.start_line, k.end_line, k.content, r.score,"
             + " (SELECT count(*) FROM candidates) AS total FROM ranked r JOIN chunks k ON k.id = r.id"
             + " ORDER BY r.score DESC, r.file_path, r.start_line";
@@ -130,8 +135,9 @@ class SearchService {
                         "$8",
                         units.stream().map(SearchPlan.UnitScore::declaredWord).toArray(String[]::new))
                 .bind("$9", units.stream().map(SearchPlan.UnitScore::path).toArray(String[]::new))
-                .bind("$10", limit);
-        int index = 11;
+                .bind("$10", limit)
+                .bind("$11", units.stream().map(SearchPlan.UnitScore::matches).toArray(String[]::new));
+        int index = 12;
         if (filters.repositoryId() != null) {
             spec = spec.bind("$" + index++, filters.repositoryId());
         }
@@ -152,7 +158,7 @@ class SearchService {
 
     static String sql(Filters filters) {
         StringBuilder where = new StringBuilder();
-        int index = 11;
+        int index = 12;
         if (filters.repositoryId() != null) {
             // not indexable on purpose: ANDed with the repository index, the GIN lookup of a few hundred chunks
             // would first read every chunk id of the repository (tens of thousands); the candidate cap bounds it
