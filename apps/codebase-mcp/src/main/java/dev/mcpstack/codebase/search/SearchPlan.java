@@ -46,7 +46,10 @@ record SearchPlan(List<Channel> channels, List<UnitScore> units, boolean exact, 
         long budget = candidateBudget;
         boolean exact = true;
         long lowerBound = 0;
-        boolean anyDeclaring = units.stream().anyMatch(unit -> unit.declaring() > 0);
+        boolean anyDeclaring = false;
+        for (int i = 0; i < units.size(); i++) {
+            anyDeclaring |= declaringChannel(units.get(i), i);
+        }
         for (int i = 0; i < units.size(); i++) {
             Unit unit = units.get(i);
             double idf = Math.log(1 + (total - unit.chunks() + 0.5) / (unit.chunks() + 0.5));
@@ -61,7 +64,9 @@ record SearchPlan(List<Channel> channels, List<UnitScore> units, boolean exact, 
             } else {
                 exact = false;
             }
-            if (unit.declaring() > 0) {
+            // likewise the declaring chunks of a unit declared in more than the cap (read, get, value) are an
+            // arbitrary few of many, unless the unit is the query's rarest
+            if (declaringChannel(unit, i)) {
                 channels.add(new Channel(
                         tsquery(unit.exact(), CodeTokens.DECLARED, ""), idf * DECLARED_BONUS, 0, DECLARING_CAP));
             }
@@ -76,6 +81,11 @@ record SearchPlan(List<Channel> channels, List<UnitScore> units, boolean exact, 
                     tsquery(unit.all(), "", "")));
         }
         return new SearchPlan(channels, scores, exact, lowerBound);
+    }
+
+    /** Whether the unit's declaring chunks are fetched: it has some, and not more than the cap unless it is rarest. */
+    private static boolean declaringChannel(Unit unit, int rank) {
+        return unit.declaring() > 0 && (rank == 0 || unit.declaring() <= DECLARING_CAP);
     }
 
     boolean isEmpty() {

@@ -33,8 +33,9 @@ import org.jspecify.annotations.Nullable;
  * @param units the units, words first, at most {@link #MAX_UNITS}
  * @param guesses identifiers the words might form, at most {@link #MAX_GUESSES}
  * @param terms every word and whole identifier, for choosing the snippet's lines
+ * @param text the query as typed
  */
-record SearchQuery(List<Unit> units, List<String> guesses, List<String> terms) {
+record SearchQuery(List<Unit> units, List<String> guesses, List<String> terms, String text) {
 
     /** More units would only make the query slower, not better. */
     static final int MAX_UNITS = 32;
@@ -108,7 +109,7 @@ record SearchQuery(List<Unit> units, List<String> guesses, List<String> terms) {
                 && CodeTokens.isIdentifierPart(text.charAt(text.length() - 1))
                 && sequence.get(sequence.size() - 1).length() >= MIN_PREFIX_LENGTH;
         List<Unit> units = units(sequence, breaks, joiners, wholes, partialLast);
-        return new SearchQuery(units, guesses(units), List.copyOf(terms));
+        return new SearchQuery(units, guesses(units), List.copyOf(terms), text);
     }
 
     /** Ordered pairs and triples of distinct words (each as typed or made singular) not already a unit. */

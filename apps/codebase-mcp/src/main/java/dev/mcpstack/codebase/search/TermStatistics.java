@@ -73,7 +73,23 @@ class TermStatistics {
 
     Mono<Found> lookUp(SearchQuery query, @Nullable UUID repositoryId) {
         UUID repository = repositoryId == null ? ALL_REPOSITORIES : repositoryId;
-        List<Key> keys = keys(query, repository);
+        return lookUp(keys(query, repository), repository, repositoryId);
+    }
+
+    /** The chunk counts of those of {@code terms} the index holds. */
+    Mono<Map<String, Long>> chunksOf(List<String> terms, @Nullable UUID repositoryId) {
+        UUID repository = repositoryId == null ? ALL_REPOSITORIES : repositoryId;
+        List<Key> keys = terms.stream()
+                .map(term -> new Key(repository, Source.EXACT, term))
+                .toList();
+        return lookUp(keys, repository, repositoryId).map(found -> {
+            Map<String, Long> chunks = new HashMap<>();
+            found.terms().forEach(term -> chunks.put(term.term(), term.chunks()));
+            return chunks;
+        });
+    }
+
+    private Mono<Found> lookUp(List<Key> keys, UUID repository, @Nullable UUID repositoryId) {
         Map<Key, List<Term>> cached = lookups.getAllPresent(keys);
         Long total = totals.getIfPresent(repository);
         if (total != null && cached.size() == keys.size()) {

@@ -112,7 +112,11 @@ class SearchPlanBenchmark {
             long statsMicros = (System.nanoTime() - start) / 1000;
             SearchPlan plan = SearchPlan.of(query, found, properties.candidateBudget());
             List<String> lines = SearchService.bind(
-                            database.sql("EXPLAIN (ANALYZE, BUFFERS) " + SearchService.sql(filters)), plan, 10, filters)
+                            database.sql("EXPLAIN (ANALYZE, BUFFERS) " + SearchService.sql(filters)),
+                            plan,
+                            10,
+                            properties.rankedCandidates(),
+                            filters)
                     .map((row, metadata) -> row.get(0, String.class))
                     .all()
                     .collectList()
