@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -47,13 +48,16 @@ class RepositoryIndexer {
     private final Scheduler scheduler;
     private final IndexProperties properties;
     private final Timer duration;
+    private final ApplicationEventPublisher events;
 
     RepositoryIndexer(
             ConnectionFactory connectionFactory,
             IndexingScheduler scheduler,
             IndexProperties properties,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            ApplicationEventPublisher events) {
         this.connectionFactory = connectionFactory;
+        this.events = events;
         this.scheduler = scheduler.scheduler();
         this.properties = properties;
         this.duration = Timer.builder("codebase_mcp.index.duration")
@@ -184,6 +188,7 @@ class RepositoryIndexer {
                 .addKeyValue("chunks_created", run.chunksCreated)
                 .addKeyValue("duration_ms", millis)
                 .log("Indexed repository {}", run.repositoryName);
+        events.publishEvent(new RepositoryIndexed(run.repositoryId));
         return new IndexResult(
                 run.repositoryId, run.files.size(), run.chunksCreated, run.filesSkipped, millis, "completed");
     }
@@ -191,12 +196,16 @@ class RepositoryIndexer {
     /**
      * Bulk loads leave new GIN entries in the index's pending list, which every search then scans linearly; merging
      * them now (after the commit, so readers already see the new chunks) keeps searches fast from the first one.
+     * The statistics of {@code term_stats} are refreshed too: without them, right after the first load the planner
+     * reads the whole table for every looked-up term of a search over all repositories (seconds per search).
      */
     private static Mono<Void> flushPendingIndexEntries(Connection connection) {
         return Mono.from(connection
                         .createStatement("SELECT gin_clean_pending_list('chunks_search_vector_idx'::regclass)")
                         .execute())
                 .flatMap(result -> Mono.from(result.getRowsUpdated()))
+                .then(Mono.from(connection.createStatement("ANALYZE term_stats").execute())
+                        .flatMap(result -> Mono.from(result.getRowsUpdated())))
                 .onErrorResume(e -> Mono.empty())
                 .then();
     }

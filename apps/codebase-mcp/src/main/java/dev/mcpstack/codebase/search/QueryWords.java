@@ -46,7 +46,20 @@ final class QueryWords {
             "work",
             "works");
 
+    /**
+     * Function words that are also parts of identifiers ({@code to string} → toString, {@code read all lines} →
+     * readAllLines, {@code is empty}, {@code index of}, {@code starts with}): no unit of their own, but they join
+     * the words around them into phrases.
+     */
+    private static final Set<String> JOINERS = Set.of(
+            "all", "any", "and", "as", "at", "by", "can", "do", "each", "for", "from", "has", "if", "in", "into", "is",
+            "no", "not", "of", "on", "or", "to", "with");
+
     private QueryWords() {}
+
+    static boolean isJoiner(String word) {
+        return JOINERS.contains(word);
+    }
 
     static boolean isStopWord(String word) {
         return STOP.contains(word);

@@ -11,8 +11,8 @@ import java.util.Map;
  * How one query is run, decided from {@link TermStatistics}: each unit's weight (BM25's idf from the unit's chunk
  * count, so rare terms weigh more), which units generate candidates, and the bounds. Candidates come from the
  * rarest units first, each unit's chunks fetched through the GIN index, until the candidate budget is
- * reached (the rarest unit always takes part, capped at the budget); commoner units only add to the score of those
- * candidates. Chunks declaring a unit exactly ({@code =term} markers) are always fetched too, up to
+ * reached; a unit commoner than the budget takes part only when no unit has declaring chunks (then the rarest,
+ * capped at the budget); commoner units only add to the score of those candidates. Chunks declaring a unit exactly ({@code =term} markers) are always fetched too, up to
  * {@link #DECLARING_CAP} per unit, so an exact identifier is found however common its name. The cost of a query is
  * thereby bounded by the budget, not by how many chunks its words match.
  *
@@ -31,7 +31,7 @@ record SearchPlan(List<Channel> channels, List<UnitScore> units, boolean exact, 
 
     record Channel(String tsquery, double weight, long bit, int cap) {}
 
-    record UnitScore(double weight, long bit, String declared, String declaredWord, String path) {}
+    record UnitScore(double weight, long bit, String declared, String declaredWord, String path, String matches) {}
 
     private record Unit(String text, List<String> exact, List<String> all, long chunks, long declaring) {}
 
@@ -46,28 +46,46 @@ record SearchPlan(List<Channel> channels, List<UnitScore> units, boolean exact, 
         long budget = candidateBudget;
         boolean exact = true;
         long lowerBound = 0;
+        boolean anyDeclaring = false;
+        for (int i = 0; i < units.size(); i++) {
+            anyDeclaring |= declaringChannel(units.get(i), i);
+        }
         for (int i = 0; i < units.size(); i++) {
             Unit unit = units.get(i);
             double idf = Math.log(1 + (total - unit.chunks() + 0.5) / (unit.chunks() + 0.5));
             long bit = 1L << i;
             lowerBound = Math.max(lowerBound, unit.chunks());
-            if (i == 0 || unit.chunks() <= budget) {
+            // a unit commoner than the whole budget is read through the GIN index only when nothing else finds
+            // candidates: its chunks in table order say nothing, and reading its posting list is the cost to bound
+            if (unit.chunks() <= budget || (i == 0 && !anyDeclaring)) {
                 channels.add(new Channel(tsquery(unit.all(), "", ""), idf, bit, candidateBudget));
                 exact &= unit.chunks() <= budget;
                 budget -= unit.chunks();
             } else {
                 exact = false;
             }
-            if (unit.declaring() > 0) {
+            // likewise the declaring chunks of a unit declared in more than the cap (read, get, value) are an
+            // arbitrary few of many, unless the unit is the query's rarest
+            if (declaringChannel(unit, i)) {
                 channels.add(new Channel(
                         tsquery(unit.exact(), CodeTokens.DECLARED, ""), idf * DECLARED_BONUS, 0, DECLARING_CAP));
             }
             // a unit found only through inflections still counts declared or in a path, through those
             List<String> ranked = unit.exact().isEmpty() ? unit.all() : unit.exact();
             scores.add(new UnitScore(
-                    idf, bit, tsquery(ranked, "", ":A"), tsquery(ranked, "", ":B"), tsquery(ranked, "", ":C")));
+                    idf,
+                    bit,
+                    tsquery(ranked, "", ":A"),
+                    tsquery(ranked, "", ":B"),
+                    tsquery(ranked, "", ":C"),
+                    tsquery(unit.all(), "", "")));
         }
         return new SearchPlan(channels, scores, exact, lowerBound);
+    }
+
+    /** Whether the unit's declaring chunks are fetched: it has some, and not more than the cap unless it is rarest. */
+    private static boolean declaringChannel(Unit unit, int rank) {
+        return unit.declaring() > 0 && (rank == 0 || unit.declaring() <= DECLARING_CAP);
     }
 
     boolean isEmpty() {
@@ -84,13 +102,16 @@ record SearchPlan(List<Channel> channels, List<UnitScore> units, boolean exact, 
             byUnit.computeIfAbsent(term.unit(), k -> new ArrayList<>()).add(term);
         }
         List<Unit> units = new ArrayList<>();
-        // the most specific guessed identifiers the index holds (fewest chunks) join as phrases
+        // guessed identifiers something declares join as phrases, the longest (most words) first: one only used
+        // (keyhash, a variable somewhere) is noise with a high weight for being rare
         query.guesses().stream()
                 .map(guess -> byUnit.getOrDefault(guess, List.of()))
                 .filter(terms -> !terms.isEmpty())
                 .map(terms -> terms.get(0))
-                .filter(term -> term.source() == TermStatistics.Source.EXACT)
-                .sorted(Comparator.comparingLong(TermStatistics.Term::chunks))
+                .filter(term -> term.source() == TermStatistics.Source.EXACT && term.declaringChunks() > 0)
+                .sorted(Comparator.comparingInt(
+                                (TermStatistics.Term term) -> -term.term().length())
+                        .thenComparingLong(TermStatistics.Term::chunks))
                 .limit(GUESSES)
                 .forEach(term -> units.add(new Unit(
                         term.term(),

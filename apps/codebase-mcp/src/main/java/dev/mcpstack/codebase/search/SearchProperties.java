@@ -12,7 +12,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxLookupIds chunk ids one lookup may ask for
  * @param candidateBudget chunks one search fetches as candidates at most (besides those declaring a query term);
  *     what bounds the cost of a query whose words are common
+ * @param rankedCandidates candidates (the best by coverage of the query) ranked in full, each read once
  */
 @ConfigurationProperties("codebase.search")
 public record SearchProperties(
-        int maxQueryLength, int defaultLimit, int maxLimit, int snippetLines, int maxLookupIds, int candidateBudget) {}
+        int maxQueryLength,
+        int defaultLimit,
+        int maxLimit,
+        int snippetLines,
+        int maxLookupIds,
+        int candidateBudget,
+        int rankedCandidates) {}

@@ -17,11 +17,12 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>words: every identifier's words ({@code InvoiceLedgerService} → invoice, ledger, service; a one-word
  *       identifier is its own word), matched across inflections; English function words ({@code where}, {@code
- *       the}) are dropped and code-talk ({@code code}, {@code logic}, {@code function}) kept only as
+ *       the}) are dropped (those that are also parts of identifiers, {@code to}, {@code all}, {@code is}, still
+ *       join phrases) and code-talk ({@code code}, {@code logic}, {@code function}) kept only as
  *       {@link Unit.Kind#FILLER}, which counts only when nothing else matches;
  *   <li>phrases: a typed identifier whole ({@code invoiceledgerservice}) and every run of 2 to 4 adjacent words
- *       joined ({@code concurrent hash map} → concurrenthash, hashmap, concurrenthashmap), which is how the words
- *       of a sentence find the identifier they name;
+ *       joined ({@code concurrent hash map} → concurrenthash, hashmap, concurrenthashmap; {@code read all lines} →
+ *       readalllines), which is how the words of a sentence find the identifier they name;
  *   <li>the last word and the phrases ending with it also match as a prefix when the query does not end with a
  *       space ({@code authent}, {@code array lis} → arraylist);
  *   <li>guesses: the identifiers two or three of the words could form in another order, a plural made singular
@@ -32,13 +33,14 @@ import org.jspecify.annotations.Nullable;
  * @param units the units, words first, at most {@link #MAX_UNITS}
  * @param guesses identifiers the words might form, at most {@link #MAX_GUESSES}
  * @param terms every word and whole identifier, for choosing the snippet's lines
+ * @param text the query as typed
  */
-record SearchQuery(List<Unit> units, List<String> guesses, List<String> terms) {
+record SearchQuery(List<Unit> units, List<String> guesses, List<String> terms, String text) {
 
     /** More units would only make the query slower, not better. */
-    static final int MAX_UNITS = 24;
+    static final int MAX_UNITS = 32;
 
-    private static final int MAX_WORDS = 12;
+    private static final int MAX_WORDS = 16;
     private static final int MAX_PHRASE_WORDS = 4;
     private static final int MIN_PREFIX_LENGTH = 3;
     static final int MAX_GUESSES = 160;
@@ -63,6 +65,7 @@ record SearchQuery(List<Unit> units, List<String> guesses, List<String> terms) {
     static @Nullable SearchQuery parse(String text) {
         List<String> sequence = new ArrayList<>();
         List<Boolean> breaks = new ArrayList<>();
+        List<Boolean> joiners = new ArrayList<>();
         Set<String> wholes = new LinkedHashSet<>();
         Set<String> terms = new LinkedHashSet<>();
         boolean stopped = false;
@@ -76,12 +79,14 @@ record SearchQuery(List<Unit> units, List<String> guesses, List<String> terms) {
             }
             for (String word : words) {
                 terms.add(word);
-                if (QueryWords.isStopWord(word)) {
+                boolean joiner = QueryWords.isJoiner(word);
+                if (QueryWords.isStopWord(word) && !joiner) {
                     stopped = true;
                     continue;
                 }
                 sequence.add(word);
                 breaks.add(stopped);
+                joiners.add(joiner);
                 stopped = false;
             }
         }
@@ -89,16 +94,22 @@ record SearchQuery(List<Unit> units, List<String> guesses, List<String> terms) {
         if (terms.isEmpty()) {
             return null;
         }
-        if (sequence.isEmpty()) {
+        if (!joiners.contains(false)) {
             // only function words ("is", "the"): search for them rather than for nothing
+            sequence.clear();
+            breaks.clear();
+            joiners.clear();
             sequence.addAll(terms);
-            terms.forEach(term -> breaks.add(false));
+            terms.forEach(term -> {
+                breaks.add(false);
+                joiners.add(false);
+            });
         }
         boolean partialLast = !text.isEmpty()
                 && CodeTokens.isIdentifierPart(text.charAt(text.length() - 1))
                 && sequence.get(sequence.size() - 1).length() >= MIN_PREFIX_LENGTH;
-        List<Unit> units = units(sequence, breaks, wholes, partialLast);
-        return new SearchQuery(units, guesses(units), List.copyOf(terms));
+        List<Unit> units = units(sequence, breaks, joiners, wholes, partialLast);
+        return new SearchQuery(units, guesses(units), List.copyOf(terms), text);
     }
 
     /** Ordered pairs and triples of distinct words (each as typed or made singular) not already a unit. */
@@ -139,14 +150,17 @@ record SearchQuery(List<Unit> units, List<String> guesses, List<String> terms) {
                 .toList();
     }
 
-    private static List<Unit> units(List<String> sequence, List<Boolean> breaks, Set<String> wholes, boolean partial) {
+    private static List<Unit> units(
+            List<String> sequence, List<Boolean> breaks, List<Boolean> joiners, Set<String> wholes, boolean partial) {
         Map<String, Unit> units = new LinkedHashMap<>();
         int count = Math.min(sequence.size(), MAX_WORDS);
         int last = sequence.size() - 1;
         for (int i = 0; i < count; i++) {
             String word = sequence.get(i);
-            Unit.Kind kind = QueryWords.isFiller(word) ? Unit.Kind.FILLER : Unit.Kind.WORD;
-            units.putIfAbsent(word, new Unit(word, kind, partial && i == last));
+            if (!joiners.get(i)) {
+                Unit.Kind kind = QueryWords.isFiller(word) ? Unit.Kind.FILLER : Unit.Kind.WORD;
+                units.putIfAbsent(word, new Unit(word, kind, partial && i == last));
+            }
         }
         for (String whole : wholes) {
             units.putIfAbsent(whole, new Unit(whole, Unit.Kind.PHRASE, false));
@@ -155,12 +169,14 @@ record SearchQuery(List<Unit> units, List<String> guesses, List<String> terms) {
             for (int start = 0; start + length <= count; start++) {
                 StringBuilder phrase = new StringBuilder();
                 boolean broken = false;
+                boolean word = false;
                 for (int i = start; i < start + length; i++) {
                     broken |= i > start && breaks.get(i);
+                    word |= !joiners.get(i);
                     phrase.append(sequence.get(i));
                 }
                 String joined = phrase.toString();
-                if (!broken && joined.length() <= CodeTokens.MAX_TERM_LENGTH) {
+                if (!broken && word && joined.length() <= CodeTokens.MAX_TERM_LENGTH) {
                     units.putIfAbsent(
                             joined, new Unit(joined, Unit.Kind.PHRASE, partial && start + length - 1 == last));
                 }

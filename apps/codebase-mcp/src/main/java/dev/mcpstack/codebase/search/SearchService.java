@@ -13,33 +13,36 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Two round trips: {@link TermStatistics} decides the {@link SearchPlan}; then one statement fetches the candidates
- * (each channel a GIN lookup with a row cap), sums the weights of the units each candidate covers, keeps the
- * {@link #RANKED} best by that coverage and ranks those by where each unit occurs — declared whole (A, 2.5) above
- * declared as a word (B, 1.8) above the body (1), plus 0.6 when in the file path (C) — weighted by the unit's
- * rarity. The factors are small enough that covering more of a sentence's words beats declaring one of them. The count of
- * candidates rides along as the total, exact when the plan says every match was a candidate.
+ * {@link TermStatistics} (cached, so usually no round trip) decides the {@link SearchPlan}; then one statement
+ * fetches the candidates (each channel a GIN lookup with a row cap), sums the weights of the channels that found
+ * each, keeps the {@code ranked-candidates} best by that coverage and ranks those by where each unit of the query
+ * occurs in them — declared whole (A, 2.5) above declared as a word (B, 1.8) above the body (1), plus 0.6 when in
+ * the file path (C) — weighted by the unit's rarity. The factors are small enough that covering more of a
+ * sentence's words beats declaring one of them. The count of candidates rides along as the total, exact when the
+ * plan says every match was a candidate.
  */
 @Service
 class SearchService {
-
-    /** Candidates ranked in full (by where their terms occur); the rest only by coverage. */
-    static final int RANKED = 100;
 
     private static final String CHANNELS = "WITH channels AS MATERIALIZED (SELECT * FROM unnest(CAST($1 AS text[]),"
             + " CAST($2 AS float8[]), CAST($3 AS int8[]), CAST($4 AS int4[])) AS c(q, w, bit, cap)),"
             + " hits AS (SELECT h.id, c.w, c.bit FROM channels c CROSS JOIN LATERAL (SELECT id FROM chunks"
             + " WHERE search_vector @@ CAST(c.q AS tsquery)%s LIMIT c.cap) h),"
             + " candidates AS (SELECT id, sum(w) AS coverage, bit_or(bit) AS mask FROM hits GROUP BY id),"
-            + " best AS (SELECT id, mask FROM candidates ORDER BY coverage DESC LIMIT " + RANKED + "),"
+            // strip() and || detoast (decompress) each candidate's vectors once, not once per unit tested on them
+            + " best AS MATERIALIZED (SELECT k.id, c.mask, k.file_path, k.start_line,"
+            + " k.rank_vector || CAST('' AS tsvector) AS rank_vector,"
+            + " strip(k.search_vector) AS terms FROM (SELECT id, mask FROM candidates ORDER BY coverage DESC"
+            + " LIMIT $12) c JOIN chunks k ON k.id = c.id),"
             + " units AS MATERIALIZED (SELECT w, bit, CAST(qa AS tsquery) AS qa, CAST(qb AS tsquery) AS qb,"
-            + " CAST(qc AS tsquery) AS qc FROM unnest(CAST($5 AS float8[]), CAST($6 AS int8[]),"
-            + " CAST($7 AS text[]), CAST($8 AS text[]), CAST($9 AS text[])) AS u(w, bit, qa, qb, qc)),"
-            + " ranked AS (SELECT k.id, k.file_path, k.start_line, (SELECT sum(u.w * (CASE"
-            + " WHEN k.rank_vector @@ u.qa THEN 2.5 WHEN k.rank_vector @@ u.qb THEN 1.8"
-            + " WHEN b.mask & u.bit <> 0 THEN 1 ELSE 0 END"
-            + " + CASE WHEN k.rank_vector @@ u.qc THEN 0.6 ELSE 0 END)) FROM units u) AS score"
-            + " FROM best b JOIN chunks k ON k.id = b.id ORDER BY score DESC, k.file_path, k.start_line LIMIT $10)"
+            + " CAST(qc AS tsquery) AS qc, CAST(q AS tsquery) AS q FROM unnest(CAST($5 AS float8[]),"
+            + " CAST($6 AS int8[]), CAST($7 AS text[]), CAST($8 AS text[]), CAST($9 AS text[]),"
+            + " CAST($11 AS text[])) AS u(w, bit, qa, qb, qc, q)),"
+            + " ranked AS (SELECT b.id, b.file_path, b.start_line, (SELECT sum(u.w * (CASE"
+            + " WHEN b.rank_vector @@ u.qa THEN 2.5 WHEN b.rank_vector @@ u.qb THEN 1.8"
+            + " WHEN b.mask & u.bit <> 0 OR b.terms @@ u.q THEN 1 ELSE 0 END"
+            + " + CASE WHEN b.rank_vector @@ u.qc THEN 0.6 ELSE 0 END)) FROM units u) AS score"
+            + " FROM best b ORDER BY score DESC, b.file_path, b.start_line LIMIT $10)"
             + " SELECT k.id, k.repository_id, k.file_path, k.start_line, k.end_line, k.content, r.score,"
             + " (SELECT count(*) FROM candidates) AS total FROM ranked r JOIN chunks k ON k.id = r.id"
             + " ORDER BY r.score DESC, r.file_path, r.start_line";
@@ -49,13 +52,19 @@ class SearchService {
 
     private final DatabaseClient database;
     private final TermStatistics statistics;
+    private final Spelling spelling;
     private final SearchProperties properties;
     private final Timer latency;
 
     SearchService(
-            DatabaseClient database, TermStatistics statistics, SearchProperties properties, MeterRegistry registry) {
+            DatabaseClient database,
+            TermStatistics statistics,
+            Spelling spelling,
+            SearchProperties properties,
+            MeterRegistry registry) {
         this.database = database;
         this.statistics = statistics;
+        this.spelling = spelling;
         this.properties = properties;
         this.latency = Timer.builder("codebase_mcp.search.latency")
                 .description("Time to answer one search request")
@@ -72,8 +81,11 @@ class SearchService {
         long started = System.nanoTime();
         return statistics
                 .lookUp(query, filters.repositoryId())
-                .map(found -> SearchPlan.of(query, found, properties.candidateBudget()))
-                .flatMap(plan -> plan.isEmpty() ? Mono.just(Page.NONE) : page(plan, query, limit, filters))
+                .flatMap(found -> spelling.corrected(query, found, filters.repositoryId()))
+                .flatMap(looked -> {
+                    SearchPlan plan = SearchPlan.of(looked.query(), looked.found(), properties.candidateBudget());
+                    return plan.isEmpty() ? Mono.just(Page.NONE) : page(plan, looked.query(), limit, filters);
+                })
                 .map(page -> {
                     long nanos = System.nanoTime() - started;
                     latency.record(nanos, TimeUnit.NANOSECONDS);
@@ -88,7 +100,8 @@ class SearchService {
 
     private Mono<Page> page(SearchPlan plan, SearchQuery query, int limit, Filters filters) {
         String sql = statements.computeIfAbsent(key(filters), k -> sql(filters));
-        DatabaseClient.GenericExecuteSpec spec = bind(database.sql(sql), plan, limit, filters);
+        DatabaseClient.GenericExecuteSpec spec =
+                bind(database.sql(sql), plan, limit, properties.rankedCandidates(), filters);
         long[] total = {0};
         return spec.map((row, metadata) -> {
                     total[0] = row.get("total", Long.class);
@@ -115,7 +128,7 @@ class SearchService {
 
     /** Binds the statement of {@link #sql} (also used to explain it in benchmarks). */
     static DatabaseClient.GenericExecuteSpec bind(
-            DatabaseClient.GenericExecuteSpec statement, SearchPlan plan, int limit, Filters filters) {
+            DatabaseClient.GenericExecuteSpec statement, SearchPlan plan, int limit, int ranked, Filters filters) {
         List<SearchPlan.Channel> channels = plan.channels();
         List<SearchPlan.UnitScore> units = plan.units();
         DatabaseClient.GenericExecuteSpec spec = statement
@@ -130,8 +143,10 @@ class SearchService {
                         "$8",
                         units.stream().map(SearchPlan.UnitScore::declaredWord).toArray(String[]::new))
                 .bind("$9", units.stream().map(SearchPlan.UnitScore::path).toArray(String[]::new))
-                .bind("$10", limit);
-        int index = 11;
+                .bind("$10", limit)
+                .bind("$11", units.stream().map(SearchPlan.UnitScore::matches).toArray(String[]::new))
+                .bind("$12", Math.max(ranked, limit));
+        int index = 13;
         if (filters.repositoryId() != null) {
             spec = spec.bind("$" + index++, filters.repositoryId());
         }
@@ -152,7 +167,7 @@ class SearchService {
 
     static String sql(Filters filters) {
         StringBuilder where = new StringBuilder();
-        int index = 11;
+        int index = 13;
         if (filters.repositoryId() != null) {
             // not indexable on purpose: ANDed with the repository index, the GIN lookup of a few hundred chunks
             // would first read every chunk id of the repository (tens of thousands); the candidate cap bounds it

@@ -54,6 +54,8 @@ public class JdkSearchBenchmark {
     private static final Set<String> WORKLOAD_KINDS = Set.of("identifier", "words", "sentence");
     private static final int WORKLOAD_ROUNDS = 6;
     private static final int RG_QUERIES = 60;
+    /** Relevance only (no speed runs): for iterating on ranking; figures for the docs come from full runs. */
+    private static final boolean RELEVANCE_ONLY = Boolean.getBoolean("benchmark.relevance-only");
 
     private final ObjectMapper json = JsonMapper.builder().build();
 
@@ -93,7 +95,9 @@ public class JdkSearchBenchmark {
 
         List<LabelledQuery> queries = labelledQueries();
         relevance(load, queries, repositoryId);
-        speed(load, queries, repositoryId, sources);
+        if (!RELEVANCE_ONLY) {
+            speed(load, queries, repositoryId, sources);
+        }
         load.line("load average at end %s", SearchLoad.loadAverage());
         load.write("jdk-benchmark.txt");
     }
@@ -141,8 +145,14 @@ public class JdkSearchBenchmark {
         load.run(workload, 10, false);
         SearchLoad.Run single = load.run(workload.subList(0, workload.size() / 3), 1, false);
         load.summary("JDK mixed workload, 1 client", single);
+        double jvmBefore = ProcessCpu.jvmSeconds();
+        double postgresBefore = ProcessCpu.postgresSeconds(postgresPort());
         SearchLoad.Run concurrent = load.run(workload, 10, false);
         load.summary("JDK mixed workload, 10 clients", concurrent);
+        load.line(
+                "10-client run: CPU per search: JVM %.2f ms (server and client), PostgreSQL %.2f ms",
+                (ProcessCpu.jvmSeconds() - jvmBefore) * 1000 / workload.size(),
+                (ProcessCpu.postgresSeconds(postgresPort()) - postgresBefore) * 1000 / workload.size());
         String wrk = load.wrk(workload, 10, 15);
         if (wrk != null) {
             load.line("wrk -t2 -c10 -d15s (JDK mixed workload): %s", wrk);

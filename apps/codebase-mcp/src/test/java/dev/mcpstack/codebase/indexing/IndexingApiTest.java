@@ -92,6 +92,27 @@ class IndexingApiTest {
     }
 
     @Test
+    void searchSeesTheNewTermsRightAfterReindexing() {
+        String name = Api.uniqueName("restats");
+        Map<String, Object> first = api.indexTarGz(
+                name,
+                TarArchiveBuilder.create().file("src/OrderService.java", JAVA).toTarGz());
+        Map<String, Object> before = Map.of("query", "invoice ledger", "repository_id", first.get("repository_id"));
+        // looked up once, so the statistics (nothing found) are what search keeps for these words
+        assertThat(api.results(before)).isEmpty();
+
+        api.indexTarGz(
+                name,
+                TarArchiveBuilder.create()
+                        .file("src/InvoiceLedger.java", JAVA.replace("OrderService", "InvoiceLedger"))
+                        .toTarGz());
+
+        assertThat(api.results(before))
+                .extracting(hit -> hit.get("file_path"))
+                .containsExactly("src/InvoiceLedger.java");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void lookupReportsFoundAndMissingChunks() {
         Map<String, Object> indexed = api.indexTarGz(

@@ -128,6 +128,13 @@ class NaturalLanguageSearchTest {
     }
 
     @Test
+    void misspeltWordsAreCorrectedToWhatTheIndexHolds() {
+        // two letters swapped, one letter doubled
+        assertThat(firstFile("authnetication service")).isEqualTo(AUTHENTICATION_SERVICE);
+        assertThat(firstFile("conffig parser")).isEqualTo(CONFIG_PARSER);
+    }
+
+    @Test
     void fillerAndStopWordsCountForNothing() {
         assertThat(files("where is the config parser")).isEqualTo(files("config parser"));
         assertThat(files("function authentication")).doesNotContain("docs/notes.md", "web/handlers.js");

@@ -112,16 +112,20 @@ class SearchPlanBenchmark {
             long statsMicros = (System.nanoTime() - start) / 1000;
             SearchPlan plan = SearchPlan.of(query, found, properties.candidateBudget());
             List<String> lines = SearchService.bind(
-                            database.sql("EXPLAIN (ANALYZE, BUFFERS) " + SearchService.sql(filters)), plan, 10, filters)
+                            database.sql("EXPLAIN (ANALYZE, BUFFERS) " + SearchService.sql(filters)),
+                            plan,
+                            10,
+                            properties.rankedCandidates(),
+                            filters)
                     .map((row, metadata) -> row.get(0, String.class))
                     .all()
                     .collectList()
                     .block(Duration.ofSeconds(60));
             System.out.println("[explain] " + timed + " statistics " + statsMicros + " us; plan " + plan);
             lines.forEach(line -> System.out.println("[explain]   " + line));
-            TermStatistics.bind(
-                            database.sql("EXPLAIN (ANALYZE, BUFFERS) " + TermStatistics.sql(true)),
-                            query,
+            TermStatisticsSql.bind(
+                            database.sql("EXPLAIN (ANALYZE, BUFFERS) " + TermStatisticsSql.sql(true)),
+                            TermStatistics.keys(query, filters.repositoryId()),
                             filters.repositoryId())
                     .map((row, metadata) -> row.get(0, String.class))
                     .all()
