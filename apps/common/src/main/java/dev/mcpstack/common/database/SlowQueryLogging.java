@@ -1,6 +1,9 @@
 package dev.mcpstack.common.database;
 
 import dev.mcpstack.common.logging.EventThrottle;
+import io.r2dbc.proxy.ProxyConnectionFactory;
+import io.r2dbc.proxy.callback.ProxyConfig;
+import io.r2dbc.proxy.callback.ProxyFactory;
 import io.r2dbc.proxy.core.QueryExecutionInfo;
 import io.r2dbc.proxy.core.QueryInfo;
 import io.r2dbc.proxy.listener.ProxyExecutionListener;
@@ -15,6 +18,7 @@ import org.springframework.stereotype.Component;
  * Logs {@code slow_query} for statements slower than {@code mcp.database.slow-query.threshold}. Uses r2dbc-proxy,
  * which Boot wraps around the pool when it is on the class path: the listener sees every statement's SQL text
  * (with bind markers, never bound values) and its execution time, for DatabaseClient and repositories alike.
+ * Rows are not proxied ({@link UnwrappedRows}): the execution time needs only the statement and its result.
  */
 @Component
 final class SlowQueryLogging implements ProxyConnectionFactoryCustomizer {
@@ -31,7 +35,10 @@ final class SlowQueryLogging implements ProxyConnectionFactoryCustomizer {
     }
 
     @Override
-    public void customize(io.r2dbc.proxy.ProxyConnectionFactory.Builder builder) {
+    public void customize(ProxyConnectionFactory.Builder builder) {
+        ProxyConfig config = builder.getProxyConfig();
+        ProxyFactory proxies = config.getProxyFactory();
+        config.setProxyFactoryFactory(ignored -> new UnwrappedRows(proxies));
         builder.listener(new ProxyExecutionListener() {
             @Override
             public void afterQuery(QueryExecutionInfo execution) {

@@ -1,25 +1,29 @@
 package dev.mcpstack.workflow.benchmark;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 
 /**
- * Closed-loop load: N clients, each on a keep-alive HTTP/1.1 connection, issue requests back to back and
- * record every latency (microseconds) into HdrHistogram. Bounded by operation count and by a deadline.
+ * Closed-loop load: N clients, each on its own keep-alive HTTP/1.1 connection, issue requests back to back and
+ * record every latency (microseconds) into HdrHistogram. Bounded by operation count and by a deadline. The clients
+ * are N concurrent request chains on one Reactor Netty event loop rather than N blocking threads: on a 2-core
+ * machine shared with the service and PostgreSQL, a thread per client and the JDK HttpClient's selector
+ * hand-offs cost more CPU than the requests they measure (docs/performance/workflow-mcp.md).
  */
-final class LoadRunner {
+final class LoadRunner implements AutoCloseable {
 
     record Call(
             String method,
@@ -60,78 +64,85 @@ final class LoadRunner {
         }
     }
 
-    private final String baseUrl;
-    // one client for all workers: its pool keeps one keep-alive connection per concurrent worker, and one
-    // selector thread instead of one per worker leaves more of the two cores to the service
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
+    private static final int MAX_CLIENTS = 16;
+
+    private final LoopResources loop = LoopResources.create("bench-client", 1, true);
+    private final ConnectionProvider connections = ConnectionProvider.builder("bench-client")
+            .maxConnections(MAX_CLIENTS)
+            .pendingAcquireMaxCount(-1)
             .build();
+    private final HttpClient http;
 
     LoadRunner(String baseUrl) {
-        this.baseUrl = baseUrl;
+        this.http = HttpClient.create(connections).runOn(loop).baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(10));
     }
 
-    Result run(String name, int clients, int perClient, Workload workload) throws Exception {
-        List<Histogram> histograms = new ArrayList<>();
-        AtomicInteger errors = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        long started = System.nanoTime();
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                Histogram histogram = new Histogram(TimeUnit.SECONDS.toMicros(30), 3);
-                histograms.add(histogram);
-                int client = c;
-                futures.add(pool.submit(() -> {
-                    for (int i = 0; i < perClient && System.nanoTime() < deadline; i++) {
-                        Call call = workload.next(client, i);
-                        long begin = System.nanoTime();
-                        int status = send(http, call);
-                        long micros = (System.nanoTime() - begin) / 1000;
-                        histogram.recordValue(Math.min(micros, histogram.getHighestTrackableValue()));
-                        if (status != call.expectedStatus()) {
-                            errors.incrementAndGet();
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> future : futures) {
-                future.get(6, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
+    Result run(String name, int clients, int perClient, Workload workload) {
+        return run(name, clients, perClient, Duration.ofMinutes(5), workload);
+    }
+
+    /** As {@link #run(String, int, int, Workload)}, but each client stops at {@code limit} (for warm-ups). */
+    Result run(String name, int clients, int perClient, Duration limit, Workload workload) {
+        if (clients > MAX_CLIENTS) {
+            throw new IllegalArgumentException("at most " + MAX_CLIENTS + " clients");
         }
+        List<Histogram> histograms = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            histograms.add(new Histogram(TimeUnit.SECONDS.toMicros(30), 3));
+        }
+        AtomicInteger errors = new AtomicInteger();
+        long deadline = System.nanoTime() + limit.toNanos();
+        long started = System.nanoTime();
+        Flux.range(0, clients)
+                .flatMap(
+                        client -> Flux.range(0, perClient)
+                                .takeWhile(i -> System.nanoTime() < deadline)
+                                .concatMap(i -> timed(workload.next(client, i), histograms.get(client), errors)),
+                        clients)
+                .blockLast(limit.plus(Duration.ofMinutes(1)));
         long wall = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         Histogram total = new Histogram(TimeUnit.SECONDS.toMicros(30), 3);
         histograms.forEach(total::add);
         return new Result(name, total, errors.get(), wall);
     }
 
-    private int send(HttpClient http, Call call) {
-        try {
-            return http.send(request(call), HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
-        } catch (Exception e) {
-            return -1;
-        }
+    private Mono<Integer> timed(Call call, Histogram histogram, AtomicInteger errors) {
+        return Mono.defer(() -> {
+            long begin = System.nanoTime();
+            return send(call).doOnNext(status -> {
+                long micros = (System.nanoTime() - begin) / 1000;
+                histogram.recordValue(Math.min(micros, histogram.getHighestTrackableValue()));
+                if (status != call.expectedStatus()) {
+                    errors.incrementAndGet();
+                }
+            });
+        });
     }
 
-    private HttpRequest request(Call call) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + call.path()))
-                .timeout(Duration.ofSeconds(10))
-                .header("Accept", "application/json");
-        if (call.clientId() != null) {
-            builder.header("X-Client-Id", call.clientId());
-        }
-        if (call.json() != null) {
-            builder.header("Content-Type", "application/json")
-                    .method(call.method(), HttpRequest.BodyPublishers.ofString(call.json()));
-        } else {
-            builder.method(call.method(), HttpRequest.BodyPublishers.noBody());
-        }
-        return builder.build();
+    private Mono<Integer> send(Call call) {
+        byte[] body = call.json() == null ? new byte[0] : call.json().getBytes(StandardCharsets.UTF_8);
+        return http.headers(headers -> {
+                    headers.set(HttpHeaderNames.ACCEPT, "application/json");
+                    headers.set(HttpHeaderNames.CONTENT_LENGTH, body.length);
+                    if (call.clientId() != null) {
+                        headers.set("X-Client-Id", call.clientId());
+                    }
+                    if (call.json() != null) {
+                        headers.set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+                    }
+                })
+                .request(HttpMethod.valueOf(call.method()))
+                .uri(call.path())
+                .send((request, out) -> body.length == 0 ? out : out.sendByteArray(Mono.just(body)))
+                .response((response, content) ->
+                        content.then(Mono.just(response.status().code())))
+                .next()
+                .onErrorReturn(-1);
+    }
+
+    @Override
+    public void close() {
+        connections.dispose();
+        loop.dispose();
     }
 }

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.common.database;
+
+import org.jspecify.annotations.NullMarked;
