@@ -176,6 +176,12 @@ public final class LocalPlatform implements Platform {
     }
 
     @Override
+    public Optional<Double> cpuSeconds(ServerId server) {
+        SupervisedProcess process = processes.get(server);
+        return process == null ? Optional.empty() : Optional.of(process.cpuSeconds());
+    }
+
+    @Override
     public int restarts(ServerId server) {
         return process(server).restarts();
     }

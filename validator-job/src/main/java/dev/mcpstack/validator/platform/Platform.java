@@ -65,6 +65,11 @@ public interface Platform extends AutoCloseable {
 
     void startDatabase();
 
+    /** CPU seconds the service's processes used so far, where the platform can tell (the report's environment). */
+    default Optional<Double> cpuSeconds(ServerId server) {
+        return Optional.empty();
+    }
+
     /** The service's stdout lines captured so far (the log check reads them). */
     List<String> logLines(ServerId server);
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -31,6 +32,8 @@ final class SupervisedProcess {
     private final AtomicInteger restarts = new AtomicInteger();
     private volatile boolean stopping;
     private volatile @Nullable Process process;
+    /** CPU time last read of each instance, by pid: an instance's figure is gone once it has exited. */
+    private final Map<Long, Long> cpuNanosByInstance = new ConcurrentHashMap<>();
 
     SupervisedProcess(
             String name,
@@ -105,6 +108,7 @@ final class SupervisedProcess {
     void kill() {
         Process current = process;
         if (current != null) {
+            readCpu(current);
             current.descendants().forEach(ProcessHandle::destroyForcibly);
             current.destroyForcibly();
             awaitExit(current, 10);
@@ -120,6 +124,7 @@ final class SupervisedProcess {
         if (current == null) {
             return;
         }
+        readCpu(current);
         current.destroy();
         if (!awaitExit(current, graceSeconds)) {
             current.destroyForcibly();
@@ -141,6 +146,24 @@ final class SupervisedProcess {
         return current != null && current.isAlive();
     }
 
+    /**
+     * CPU seconds of every instance so far: the current one's as of now, each earlier one's as last read before it
+     * was signalled (an instance that crashed by itself loses what it used since).
+     */
+    double cpuSeconds() {
+        Process current = process;
+        if (current != null) {
+            readCpu(current);
+        }
+        return cpuNanosByInstance.values().stream().mapToLong(Long::longValue).sum() / 1e9;
+    }
+
+    private void readCpu(Process instance) {
+        instance.info()
+                .totalCpuDuration()
+                .ifPresent(cpu -> cpuNanosByInstance.merge(instance.pid(), cpu.toNanos(), Math::max));
+    }
+
     int restarts() {
         return restarts.get();
     }
@@ -160,6 +183,7 @@ final class SupervisedProcess {
         if (current == null) {
             return;
         }
+        readCpu(current);
         current.descendants().forEach(ProcessHandle::destroy);
         current.destroy();
         try {

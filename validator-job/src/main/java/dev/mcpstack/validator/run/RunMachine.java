@@ -1,8 +1,6 @@
 package dev.mcpstack.validator.run;
 
-import dev.mcpstack.validator.http.Http;
 import dev.mcpstack.validator.load.MachineLoad;
-import dev.mcpstack.validator.load.ResourceSampler;
 import dev.mcpstack.validator.model.EnvironmentInfo;
 import dev.mcpstack.validator.model.ServerId;
 import dev.mcpstack.validator.platform.Platform;
@@ -13,29 +11,20 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The machine figures of one run, for the report's environment block: the shared machine's load and CPU steal, the
- * validator's own CPU time (the client side of every figure) next to each service's ({@code process_cpu_time_ns_total}
- * of its Prometheus exposition, read before the stack stops).
+ * validator's own CPU time (the client side of every figure) next to each service's, summed over its instances
+ * ({@link Platform#cpuSeconds}: the local target reads its child processes; the services' Prometheus exposition
+ * has no CPU-time counter, so the Kubernetes target reports none).
  */
 final class RunMachine {
 
     private final long @Nullable [] ticksAtStart = MachineLoad.cpuTicks();
     private final Map<String, Double> serviceCpuSeconds = new LinkedHashMap<>();
 
-    /** Reads the services' CPU time; call while they still run. */
-    void readServices(Http http, Platform platform) {
+    /** Reads the services' CPU time, where the platform can tell; call while they still run. */
+    void readServices(Platform platform) {
         for (ServerId server : ServerId.values()) {
-            try {
-                Http.Response prometheus = http.get(
-                        platform.baseUrl(server).resolve("/actuator/prometheus"), Map.of("Accept", "text/plain"));
-                for (String line : prometheus.text().split("\n")) {
-                    if (line.startsWith("process_cpu_time_ns_total")) {
-                        serviceCpuSeconds.put(
-                                server.wireName(), Math.round(ResourceSampler.gaugeValue(line) / 1e7) / 100.0);
-                    }
-                }
-            } catch (RuntimeException e) {
-                // a service that does not answer any more has no figure; the report says unknown
-            }
+            platform.cpuSeconds(server)
+                    .ifPresent(seconds -> serviceCpuSeconds.put(server.wireName(), Math.round(seconds * 100) / 100.0));
         }
     }
 

@@ -157,7 +157,7 @@ public class ValidationRun {
                                 new ResilienceSuite(http, platform, resilienceProperties, options.profile(), progress)
                                         .run(checks)));
             }
-            machine.readServices(http, platform);
+            machine.readServices(platform);
             if (platform instanceof KubernetesPlatform cluster) {
                 cluster.recoveries()
                         .forEach(recovery -> checks.add(new CheckResult(

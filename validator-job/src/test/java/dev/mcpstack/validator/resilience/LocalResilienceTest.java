@@ -81,8 +81,11 @@ class LocalResilienceTest {
 
     @Test
     void processKillRestartsEachServiceWithoutLosingWritesOrFailingTheOther() {
+        double cpuBefore = platform.cpuSeconds(ServerId.CODEBASE).orElseThrow();
         List<ResilienceCheckResult> results = run(FaultKind.PROCESS_KILL);
 
+        // the killed instance's CPU time is kept: the figure only grows across a restart
+        assertThat(platform.cpuSeconds(ServerId.CODEBASE).orElseThrow()).isGreaterThan(cpuBefore);
         assertThat(results).extracting(ResilienceCheckResult::serverId).containsExactly(ServerId.values());
         for (ResilienceCheckResult result : results) {
             assertMeasuredWithoutLoss(result);
