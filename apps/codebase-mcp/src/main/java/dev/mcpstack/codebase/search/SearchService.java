@@ -24,27 +24,30 @@ import reactor.core.publisher.Mono;
 @Service
 class SearchService {
 
+    // Candidates are carried by ctid and re-read by TID scans (the rows cannot move within the statement's
+    // snapshot): each saves the primary-key index descent per row that joining by id costs.
     private static final String CHANNELS = "WITH channels AS MATERIALIZED (SELECT * FROM unnest(CAST($1 AS text[]),"
             + " CAST($2 AS float8[]), CAST($3 AS int8[]), CAST($4 AS int4[])) AS c(q, w, bit, cap)),"
-            + " hits AS (SELECT h.id, c.w, c.bit FROM channels c CROSS JOIN LATERAL (SELECT id FROM chunks"
+            + " hits AS (SELECT h.t, c.w, c.bit FROM channels c CROSS JOIN LATERAL (SELECT ctid AS t FROM chunks"
             + " WHERE search_vector @@ CAST(c.q AS tsquery)%s LIMIT c.cap) h),"
-            + " candidates AS (SELECT id, sum(w) AS coverage, bit_or(bit) AS mask FROM hits GROUP BY id),"
+            + " candidates AS (SELECT t, sum(w) AS coverage, bit_or(bit) AS mask FROM hits GROUP BY t),"
+            + " top AS MATERIALIZED (SELECT t, mask FROM candidates ORDER BY coverage DESC LIMIT $12),"
             // strip() and || detoast (decompress) each candidate's vectors once, not once per unit tested on them
-            + " best AS MATERIALIZED (SELECT k.id, c.mask, k.file_path, k.start_line,"
-            + " k.rank_vector || CAST('' AS tsvector) AS rank_vector,"
-            + " strip(k.search_vector) AS terms FROM (SELECT id, mask FROM candidates ORDER BY coverage DESC"
-            + " LIMIT $12) c JOIN chunks k ON k.id = c.id),"
+            + " best AS MATERIALIZED (SELECT k.ctid AS t, top.mask, k.file_path, k.start_line,"
+            + " k.rank_vector || CAST('' AS tsvector) AS rank_vector, strip(k.search_vector) AS terms"
+            + " FROM chunks k JOIN top ON top.t = k.ctid WHERE k.ctid = ANY(ARRAY(SELECT t FROM top))),"
             + " units AS MATERIALIZED (SELECT w, bit, CAST(qa AS tsquery) AS qa, CAST(qb AS tsquery) AS qb,"
             + " CAST(qc AS tsquery) AS qc, CAST(q AS tsquery) AS q FROM unnest(CAST($5 AS float8[]),"
             + " CAST($6 AS int8[]), CAST($7 AS text[]), CAST($8 AS text[]), CAST($9 AS text[]),"
             + " CAST($11 AS text[])) AS u(w, bit, qa, qb, qc, q)),"
-            + " ranked AS (SELECT b.id, b.file_path, b.start_line, (SELECT sum(u.w * (CASE"
+            + " ranked AS MATERIALIZED (SELECT b.t, b.file_path, b.start_line, (SELECT sum(u.w * (CASE"
             + " WHEN b.rank_vector @@ u.qa THEN 2.5 WHEN b.rank_vector @@ u.qb THEN 1.8"
             + " WHEN b.mask & u.bit <> 0 OR b.terms @@ u.q THEN 1 ELSE 0 END"
             + " + CASE WHEN b.rank_vector @@ u.qc THEN 0.6 ELSE 0 END)) FROM units u) AS score"
             + " FROM best b ORDER BY score DESC, b.file_path, b.start_line LIMIT $10)"
             + " SELECT k.id, k.repository_id, k.file_path, k.start_line, k.end_line, k.content, r.score,"
-            + " (SELECT count(*) FROM candidates) AS total FROM ranked r JOIN chunks k ON k.id = r.id"
+            + " (SELECT count(*) FROM candidates) AS total FROM ranked r JOIN chunks k ON k.ctid = r.t"
+            + " WHERE k.ctid = ANY(ARRAY(SELECT t FROM ranked))"
             + " ORDER BY r.score DESC, r.file_path, r.start_line";
 
     /** The SQL for each combination of filters, built once. */
