@@ -18,9 +18,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -289,6 +291,14 @@ final class ChartCluster implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         informers.forEach(SharedIndexInformer::close);
+        // the mock server's shutdown gives open connections 10 s: let every watch end before the test does
+        for (SharedIndexInformer<?> informer : informers) {
+            try {
+                informer.stopped().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                // stopping with an error still stopped it; a watch still open after 10 s is the server's to close
+            }
+        }
         controller.shutdownNow();
         controller.awaitTermination(5, TimeUnit.SECONDS);
     }
