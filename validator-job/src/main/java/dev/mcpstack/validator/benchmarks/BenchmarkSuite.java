@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -189,6 +190,19 @@ public final class BenchmarkSuite {
     }
 
     /** The measured parameters plus how much unrecorded warm-up ran (and how much of it failed, if any). */
+    /** The profile's timed warm-up: unrecorded requests from the benchmark's concurrent clients for its duration. */
+    private void warmFor(Latencies warm, Supplier<LoadRequest> next) {
+        if (!warmup.time().isZero()) {
+            engine.runCount(warmup.clients(), Long.MAX_VALUE, next, warmup.time(), outcome(warm, "warm-up"));
+        }
+    }
+
+    private String warmupTimeText() {
+        return !warmup.time().isZero()
+                ? warmup.time().toSeconds() + " s from " + warmup.clients() + " clients and "
+                : "";
+    }
+
     static Map<String, Object> withWarmup(Map<String, Object> parameters, Latencies warm) {
         Map<String, Object> all = new LinkedHashMap<>(parameters);
         all.put("warmup_requests", warm.count() + warm.failures());
@@ -204,10 +218,19 @@ public final class BenchmarkSuite {
         // one deterministic sequence: the measured queries are its first `searches` (as before the warm-up existed),
         // the warm-up takes the ones after them, so the measured queries are not answered from a just-warmed cache
         List<String> queries = repository.searchQueries(searches + warmup.searches());
-        progress.accept("benchmark search: warm-up, " + warmup.searches() + " queries, " + clients
+        progress.accept("benchmark search: warm-up, " + warmupTimeText() + warmup.searches() + " queries, " + clients
                 + " concurrent clients (not recorded)");
         Latencies warm = new Latencies();
-        search(queries.subList(searches, queries.size()), clients, warm);
+        List<String> warmQueries = queries.subList(searches, queries.size());
+        AtomicInteger warmNext = new AtomicInteger();
+        warmFor(
+                warm,
+                () -> json(
+                        ServerId.CODEBASE,
+                        "/mcp/search",
+                        Map.of("query", warmQueries.get(warmNext.getAndIncrement() % warmQueries.size()), "limit", 10),
+                        Map.of()));
+        search(warmQueries, clients, warm);
         progress.accept("benchmark search: " + searches + " queries, " + clients + " concurrent clients");
         Latencies latencies = new Latencies();
         search(queries.subList(0, searches), clients, latencies);
@@ -246,7 +269,7 @@ public final class BenchmarkSuite {
     PerformanceBenchmarkResult projectSwitch() {
         int switches = Math.max(20, profile.projectSwitches());
         progress.accept("benchmark project_switch: " + switches + " switches between 4 projects, after "
-                + warmup.projectSwitches() + " unrecorded");
+                + warmupTimeText() + warmup.projectSwitches() + " unrecorded");
         List<String> projects = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             projects.add(stack.createProject("bench-switch-" + runId + "-" + i)
@@ -255,6 +278,14 @@ public final class BenchmarkSuite {
         }
         Map<String, String> client = Map.of("X-Client-Id", "validator-bench-" + runId);
         Latencies warm = new Latencies();
+        AtomicInteger warmNext = new AtomicInteger();
+        warmFor(
+                warm,
+                () -> json(
+                        ServerId.WORKFLOW,
+                        "/mcp/projects/" + projects.get(warmNext.getAndIncrement() % projects.size()) + "/activate",
+                        Map.of(),
+                        client));
         switches(projects, warmup.projectSwitches(), client, warm);
         Latencies latencies = new Latencies();
         switches(projects, switches, client, latencies);
@@ -306,8 +337,16 @@ public final class BenchmarkSuite {
                 Map.of("project_id", project, "name_prefix", "entity-1", "limit", 20));
         int queries = Math.max(1, profile.entityQueries());
         progress.accept("benchmark entity_query: " + queries + " queries over " + entities + " entities, after "
-                + warmup.entityQueries() + " unrecorded");
+                + warmupTimeText() + warmup.entityQueries() + " unrecorded");
         Latencies warm = new Latencies();
+        AtomicInteger warmNext = new AtomicInteger();
+        warmFor(
+                warm,
+                () -> json(
+                        ServerId.WORKFLOW,
+                        "/mcp/entities/query",
+                        shapes.get(warmNext.getAndIncrement() % shapes.size()),
+                        Map.of()));
         entityQueries(shapes, warmup.entityQueries(), warm);
         Latencies latencies = new Latencies();
         entityQueries(shapes, queries, latencies);

@@ -2,6 +2,7 @@ package dev.mcpstack.validator.cli;
 
 import dev.mcpstack.validator.kubernetes.KubernetesSettings;
 import dev.mcpstack.validator.metrics.MetricsPublisher;
+import dev.mcpstack.validator.model.FaultKind;
 import dev.mcpstack.validator.model.PassStatus;
 import dev.mcpstack.validator.report.CheckResult;
 import dev.mcpstack.validator.report.ReportWriter;
@@ -62,6 +63,14 @@ class RunCommand implements Callable<Integer> {
             defaultValue = "benchmarks,scenarios,load,observability,resilience",
             description = "comma-separated: benchmarks,scenarios,load,observability,resilience")
     List<String> suites = new ArrayList<>();
+
+    @Option(
+            names = "--faults",
+            split = ",",
+            converter = FaultKindConverter.class,
+            description = "resilience: only these fault kinds, e.g. database_outage,pool_exhaustion (default: all;"
+                    + " process_kill and pod_kill both mean the platform's kill)")
+    List<FaultKind> faults = new ArrayList<>();
 
     @Option(names = "--profile", defaultValue = "quick", description = "smoke|quick|standard|full")
     String profile = "quick";
@@ -128,7 +137,8 @@ class RunCommand implements Callable<Integer> {
                 release,
                 namespace,
                 allowNamespaces,
-                keepReports);
+                keepReports,
+                faults);
         Console.progress("validation: target=" + target + " profile=" + profile + " suites=" + suites + " out=" + out);
         ValidationReport report = validation.execute(options, Console::progress);
         List<Path> files = ReportWriter.write(report, options.out());

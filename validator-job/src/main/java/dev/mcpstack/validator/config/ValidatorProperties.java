@@ -70,7 +70,11 @@ public record ValidatorProperties(
     public record LoadThresholds(
             double maxP95Ms, double maxErrorPercent, double concurrentP95Ms, double concurrentErrorPercent) {}
 
-    /** Sizes of one profile: how much each suite does. */
+    /**
+     * Sizes of one profile: how much each suite does. {@code warmupTime}: unrecorded load from the benchmark's
+     * concurrent clients before each request benchmark's counted warm-up (none when unset), so the freshly started
+     * services' JIT has compiled the request path before anything is timed.
+     */
     public record Profile(
             int files,
             int searches,
@@ -81,10 +85,12 @@ public record ValidatorProperties(
             int healthRequests,
             List<Stage> stages,
             int openRate,
-            Duration openDuration) {
+            Duration openDuration,
+            @Nullable Duration warmupTime) {
 
         public Profile {
             stages = stages == null ? List.of() : List.copyOf(stages);
+            warmupTime = warmupTime == null ? Duration.ZERO : warmupTime;
         }
     }
 }

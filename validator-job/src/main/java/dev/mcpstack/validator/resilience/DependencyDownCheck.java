@@ -61,9 +61,12 @@ final class DependencyDownCheck {
             if (opened && before.isPresent() && gone.isPresent()) {
                 openedMs = UnavailableWindow.toMs(System.nanoTime() - stopNanos);
                 failedToOpen = seen.get().failedCalls() - before.get().failedCalls();
-                // every call after the process is gone fails; open already means it opened during the shutdown
-                callsToOpen =
-                        gone.get().open() ? 0 : seen.get().calls() - gone.get().calls();
+                // calls to the stopped service are the ones that fail once it is gone (a lookup sent before and
+                // answered by the draining process can still be recorded after, as a success); open already means it
+                // opened during the shutdown
+                callsToOpen = gone.get().open()
+                        ? 0
+                        : seen.get().failedCalls() - gone.get().failedCalls();
             }
             FaultContext.pause(context.plan().settle());
             context.progress("  breaker open after " + openedMs + " ms, " + callsToOpen

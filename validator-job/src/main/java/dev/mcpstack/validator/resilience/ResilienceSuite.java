@@ -23,6 +23,14 @@ public final class ResilienceSuite {
 
     static final String SUITE = "resilience";
 
+    private static final List<FaultKind> ORDER = List.of(
+            FaultKind.PROCESS_KILL,
+            FaultKind.GRACEFUL_STOP,
+            FaultKind.DATABASE_OUTAGE,
+            FaultKind.DEPENDENCY_DOWN,
+            FaultKind.POOL_EXHAUSTION,
+            FaultKind.STALE_REFERENCE);
+
     private final Http http;
     private final Platform platform;
     private final ResilienceProperties properties;
@@ -47,17 +55,25 @@ public final class ResilienceSuite {
     }
 
     public List<ResilienceCheckResult> run(List<CheckResult> checks) {
+        return run(List.of(), checks);
+    }
+
+    /** The faults asked for ({@code only} empty: all), always in the suite's order. */
+    public List<ResilienceCheckResult> run(List<FaultKind> only, List<CheckResult> checks) {
         List<ResilienceCheckResult> results = new ArrayList<>();
-        for (FaultKind fault : List.of(
-                FaultKind.PROCESS_KILL,
-                FaultKind.GRACEFUL_STOP,
-                FaultKind.DATABASE_OUTAGE,
-                FaultKind.DEPENDENCY_DOWN,
-                FaultKind.POOL_EXHAUSTION,
-                FaultKind.STALE_REFERENCE)) {
+        for (FaultKind fault : selected(only)) {
             results.addAll(run(fault, checks));
         }
         return results;
+    }
+
+    /** {@code process_kill} and {@code pod_kill} both select the platform's kill. */
+    static List<FaultKind> selected(List<FaultKind> only) {
+        return ORDER.stream()
+                .filter(fault -> only.isEmpty()
+                        || only.contains(fault)
+                        || (fault == FaultKind.PROCESS_KILL && only.contains(FaultKind.POD_KILL)))
+                .toList();
     }
 
     /** One fault kind ({@code process_kill} stands for the platform's kill, {@code pod_kill} on Kubernetes). */

@@ -248,6 +248,30 @@ final class ServiceCalls {
                 });
     }
 
+    /**
+     * Sends without reading the answer's body (status and headers only): for requests whose large answers are only
+     * there to keep the service busy, so the caller does not spend the machine's CPU on parsing them.
+     */
+    CompletableFuture<Outcome> sendDiscardingBody(ServerId server, String operation, HttpRequest request) {
+        long start = System.nanoTime();
+        return client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
+            long end = System.nanoTime();
+            if (error != null) {
+                return new Outcome(server, operation, start, end, 0, errorType(error), false, false);
+            }
+            boolean retryAfter = response.headers().firstValue("Retry-After").isPresent();
+            return new Outcome(
+                    server,
+                    operation,
+                    start,
+                    end,
+                    response.statusCode(),
+                    Outcome.errorTypeOf(response.statusCode()),
+                    retryAfter,
+                    false);
+        });
+    }
+
     static String errorType(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof HttpTimeoutException) {

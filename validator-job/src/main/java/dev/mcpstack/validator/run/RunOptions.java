@@ -1,6 +1,7 @@
 package dev.mcpstack.validator.run;
 
 import dev.mcpstack.validator.kubernetes.KubernetesSettings;
+import dev.mcpstack.validator.model.FaultKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * configmap:NAME} reads them from a ConfigMap in-cluster); {@code thinkTime} null the configured default (1 s),
  * {@code soak} null the profile's soak (none but in {@code full}). {@code release}, {@code namespace} (null: the
  * validator's own), {@code allowNamespaces} (empty: the own namespace) and {@code reportsToKeep} are for {@code
- * --target kubernetes}.
+ * --target kubernetes}. {@code faults} narrows the resilience suite to some fault kinds (empty: all of them).
  */
 public record RunOptions(
         String target,
@@ -28,7 +29,8 @@ public record RunOptions(
         String release,
         @Nullable String namespace,
         List<String> allowNamespaces,
-        int reportsToKeep) {
+        int reportsToKeep,
+        List<FaultKind> faults) {
 
     public static final List<String> TARGETS = List.of("local", "kubernetes");
 
@@ -41,6 +43,10 @@ public record RunOptions(
         }
         suites = List.copyOf(suites);
         allowNamespaces = List.copyOf(allowNamespaces);
+        faults = List.copyOf(faults);
+        if (!faults.isEmpty() && !suites.contains("resilience")) {
+            throw new IllegalArgumentException("--faults " + faults + " needs the resilience suite in --suites");
+        }
         for (String suite : suites) {
             if (!ALL_SUITES.contains(suite)) {
                 throw new IllegalArgumentException("unknown suite '" + suite + "'; known: " + ALL_SUITES);
@@ -71,7 +77,8 @@ public record RunOptions(
                 KubernetesSettings.DEFAULT_RELEASE,
                 null,
                 List.of(),
-                10);
+                10,
+                List.of());
     }
 
     public boolean includes(String suite) {

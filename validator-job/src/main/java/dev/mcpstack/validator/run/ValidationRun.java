@@ -155,7 +155,7 @@ public class ValidationRun {
                         "resilience",
                         () -> resilience.addAll(
                                 new ResilienceSuite(http, platform, resilienceProperties, options.profile(), progress)
-                                        .run(checks)));
+                                        .run(options.faults(), checks)));
             }
             machine.readServices(platform);
             if (platform instanceof KubernetesPlatform cluster) {

@@ -6,6 +6,7 @@ import dev.mcpstack.validator.config.ValidatorProperties.Profile;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class WarmupTest {
@@ -13,21 +14,21 @@ class WarmupTest {
     @Test
     void quickWarmsUpLikeTheModuleBenchmarks() {
         // the quick profile's sizes (application.yaml): 10 000 files, 500 searches, 100 switches, 300 queries
-        Warmup warmup = Warmup.of(profile(10_000, 500, 100, 300));
+        Warmup warmup = Warmup.of(profile(10_000, 500, 100, 300, Duration.ofSeconds(5)));
 
-        assertThat(warmup).isEqualTo(new Warmup(2_000, 500, 100, 300));
+        assertThat(warmup).isEqualTo(new Warmup(2_000, 500, 100, 300, Duration.ofSeconds(5), 10));
     }
 
     @Test
-    void smokeStaysSmall() {
-        Warmup warmup = Warmup.of(profile(200, 100, 20, 50));
+    void smokeStaysSmallAndHasNoTimedWarmUp() {
+        Warmup warmup = Warmup.of(profile(200, 100, 20, 50, null));
 
-        assertThat(warmup).isEqualTo(new Warmup(40, 100, 20, 50));
+        assertThat(warmup).isEqualTo(new Warmup(40, 100, 20, 50, Duration.ZERO, 10));
     }
 
     @Test
     void aTinyProfileStillIndexesOneWarmUpFile() {
-        assertThat(Warmup.of(profile(3, 0, 0, 0))).isEqualTo(new Warmup(1, 0, 0, 0));
+        assertThat(Warmup.of(profile(3, 0, 0, 0, null))).isEqualTo(new Warmup(1, 0, 0, 0, Duration.ZERO, 10));
     }
 
     @Test
@@ -55,8 +56,19 @@ class WarmupTest {
                 .doesNotContainKey("warmup_failed_requests");
     }
 
-    private static Profile profile(int files, int searches, int switches, int entityQueries) {
+    private static Profile profile(
+            int files, int searches, int switches, int entityQueries, @Nullable Duration warmupTime) {
         return new Profile(
-                files, searches, 10, switches, 1_000, entityQueries, 1_000, List.of(), 200, Duration.ofSeconds(10));
+                files,
+                searches,
+                10,
+                switches,
+                1_000,
+                entityQueries,
+                1_000,
+                List.of(),
+                200,
+                Duration.ofSeconds(10),
+                warmupTime);
     }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class CapacitySearchTest {
 
     private HttpServer server;
+    private final AtomicInteger slowAnswersLeft = new AtomicInteger(3);
 
     @BeforeEach
     void startStub() throws Exception {
@@ -31,7 +33,19 @@ class CapacitySearchTest {
             exchange.sendResponseHeaders(503, -1);
             exchange.close();
         });
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.createContext("/slow-at-first", exchange -> {
+            if (slowAnswersLeft.getAndDecrement() > 0) {
+                pause(Duration.ofMillis(300));
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.createContext("/slow", exchange -> {
+            pause(Duration.ofMillis(100));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
     }
 
@@ -72,6 +86,34 @@ class CapacitySearchTest {
     }
 
     @Test
+    void aLowRateStepMissedByLatencyDoesNotEndTheSearchBeforeAnyStepWasHeld() {
+        // the first 3 requests (all in the first step of 5) are slow, like an idle machine waking up; the rest fast
+        Capacity capacity = new Capacity(10, 2, Duration.ofMillis(500), 3, Map.of());
+        try (LoadEngine engine = new LoadEngine(Duration.ofSeconds(2))) {
+            CapacitySearch.Result result = new CapacitySearch(engine, capacity, op -> 150.0)
+                    .run(LoadEngine.get("slow-at-first", uri("/slow-at-first")), line -> {});
+
+            assertThat(result.steps()).extracting(CapacitySearch.Step::rate).containsExactly(10, 20, 40);
+            assertThat(result.steps()).extracting(CapacitySearch.Step::held).containsExactly(false, true, true);
+            assertThat(result.highestHeld()).isEqualTo(40);
+        }
+    }
+
+    @Test
+    void givesUpAfterThreeStepsMissedByLatencyWhenNoneWasHeld() {
+        Capacity capacity = new Capacity(10, 2, Duration.ofMillis(500), 6, Map.of());
+        try (LoadEngine engine = new LoadEngine(Duration.ofSeconds(2))) {
+            CapacitySearch.Result result = new CapacitySearch(engine, capacity, op -> 20.0)
+                    .run(LoadEngine.get("slow", uri("/slow")), line -> {});
+
+            assertThat(result.steps()).hasSize(CapacitySearch.LOW_RATE_MISSES);
+            assertThat(result.steps())
+                    .noneSatisfy(step -> assertThat(step.held()).isTrue());
+            assertThat(result.highestHeld()).isZero();
+        }
+    }
+
+    @Test
     void aStepOverAnOperationsTargetIsNotHeld() {
         LoadStats stats = new LoadStats();
         stats.recordSuccess("fast", 1_000);
@@ -91,6 +133,14 @@ class CapacitySearchTest {
         String detail = LoadVerdicts.capacity("capacity svc", new CapacitySearch.Result(List.of(step)), 1)
                 .detail();
         assertThat(detail).contains("highest rate held 0/s (floor 1/s MISSED)").contains("stopped by slow p95");
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis()); // the stub's own slowness, not synchronisation
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private URI uri(String path) {
