@@ -51,6 +51,10 @@ public final class BenchmarkSuite {
     // request on the busy 2-core machine (the self-check: +195 % to +649 %, docs/performance/validation-quick.md)
     private final LoadEngine engine;
     private static final Duration LIMIT = Duration.ofMinutes(15);
+
+    /** The longest a benchmark waits for the services to go quiet after its warm-up ({@link Settle}). */
+    private static final Duration SETTLE_LIMIT = Duration.ofSeconds(10);
+
     private final List<CheckResult> selfChecks = new ArrayList<>();
 
     public BenchmarkSuite(
@@ -231,6 +235,7 @@ public final class BenchmarkSuite {
                         Map.of("query", warmQueries.get(warmNext.getAndIncrement() % warmQueries.size()), "limit", 10),
                         Map.of()));
         search(warmQueries, clients, warm);
+        Duration settled = Settle.await(stack.platform(), SETTLE_LIMIT);
         progress.accept("benchmark search: " + searches + " queries, " + clients + " concurrent clients");
         Latencies latencies = new Latencies();
         search(queries.subList(0, searches), clients, latencies);
@@ -247,7 +252,17 @@ public final class BenchmarkSuite {
         return latencies.toResult(
                 ServerId.CODEBASE,
                 OperationType.SEARCH,
-                withWarmup(Map.of("searches", searches, "concurrent_clients", clients, "limit", 10), warm),
+                withWarmup(
+                        Map.of(
+                                "searches",
+                                searches,
+                                "concurrent_clients",
+                                clients,
+                                "limit",
+                                10,
+                                "settle_ms",
+                                settled.toMillis()),
+                        warm),
                 properties.targetMs(OperationType.SEARCH),
                 environment);
     }
@@ -287,6 +302,7 @@ public final class BenchmarkSuite {
                         Map.of(),
                         client));
         switches(projects, warmup.projectSwitches(), client, warm);
+        Duration settled = Settle.await(stack.platform(), SETTLE_LIMIT);
         Latencies latencies = new Latencies();
         switches(projects, switches, client, latencies);
         AtomicInteger sampled = new AtomicInteger();
@@ -302,7 +318,9 @@ public final class BenchmarkSuite {
         return latencies.toResult(
                 ServerId.WORKFLOW,
                 OperationType.PROJECT_SWITCH,
-                withWarmup(Map.of("switches", switches, "projects", projects.size()), warm),
+                withWarmup(
+                        Map.of("switches", switches, "projects", projects.size(), "settle_ms", settled.toMillis()),
+                        warm),
                 properties.targetMs(OperationType.PROJECT_SWITCH),
                 environment);
     }
@@ -348,6 +366,7 @@ public final class BenchmarkSuite {
                         shapes.get(warmNext.getAndIncrement() % shapes.size()),
                         Map.of()));
         entityQueries(shapes, warmup.entityQueries(), warm);
+        Duration settled = Settle.await(stack.platform(), SETTLE_LIMIT);
         Latencies latencies = new Latencies();
         entityQueries(shapes, queries, latencies);
         AtomicInteger sampled = new AtomicInteger();
@@ -370,7 +389,9 @@ public final class BenchmarkSuite {
                                 "queries",
                                 queries,
                                 "shapes",
-                                "entity_type,tags_any,data_contains,name_prefix"),
+                                "entity_type,tags_any,data_contains,name_prefix",
+                                "settle_ms",
+                                settled.toMillis()),
                         warm),
                 properties.targetMs(OperationType.ENTITY_QUERY),
                 environment);

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The load suite's modes beyond the staged run (SPEC §6): the think time of the staged model, the capacity search
- * (per-operation p95 targets, steps, floors per profile), stress without think time, and soak with its limits.
+ * (per-operation p95 targets, steps, floors per profile), stress without think time, and soak with its limits; and
+ * the p99 that {@code /health} must keep while the staged load runs (issue 14: 10 ms, against 5 ms idle).
  * A separate prefix so the profiles of {@link ValidatorProperties} keep their shape.
  */
 @ConfigurationProperties("validator.load-modes")
@@ -16,9 +17,11 @@ public record LoadModes(
         Duration thinkTime,
         Map<String, Double> capacityTargetsMs,
         SoakLimits soakLimits,
-        Map<String, ProfileModes> profiles) {
+        Map<String, ProfileModes> profiles,
+        @Nullable Double healthUnderLoadP99Ms) {
 
     public LoadModes {
+        healthUnderLoadP99Ms = healthUnderLoadP99Ms == null ? 10.0 : healthUnderLoadP99Ms;
         thinkTime = thinkTime == null ? Duration.ofSeconds(1) : thinkTime;
         capacityTargetsMs = capacityTargetsMs == null ? Map.of() : Map.copyOf(capacityTargetsMs);
         soakLimits = soakLimits == null ? new SoakLimits(99.9, 64, 1, 5, Duration.ofSeconds(30)) : soakLimits;

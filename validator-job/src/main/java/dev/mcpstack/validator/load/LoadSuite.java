@@ -123,6 +123,8 @@ public final class LoadSuite {
                     result,
                     properties.load().maxP95Ms(),
                     properties.load().maxErrorPercent()));
+            checks.add(
+                    LoadVerdicts.healthUnderLoad("health under load " + server, stats, modes.healthUnderLoadP99Ms()));
         }
         LoadStats peak = recorder.peak();
         if (peak.total() == 0) {

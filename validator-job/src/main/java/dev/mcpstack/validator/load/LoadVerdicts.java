@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 /** The load checks' verdicts: each detail names the figure, the target and, when it fails, the likely cause. */
 final class LoadVerdicts {
 
+    static final String HEALTH = "health";
+
     private LoadVerdicts() {}
 
     static CheckResult thresholds(String name, LoadTestResult result, double maxP95Ms, double maxErrorPercent) {
@@ -37,6 +39,29 @@ final class LoadVerdicts {
                                         .toList());
         boolean ok = latencyOk && errorsOk;
         return CheckResult.of(LoadSuite.SUITE, name, ok, ok ? detail : detail + "; likely cause: " + cause(result));
+    }
+
+    /** {@code /health} answered while the staged load runs, one of the mix's operations, against its p99 target. */
+    static CheckResult healthUnderLoad(String name, LoadStats stats, double maxP99Ms) {
+        return stats.operations().stream()
+                .filter(operation -> operation.operation().equals(HEALTH))
+                .findFirst()
+                .map(health -> {
+                    boolean ok = health.errors() == 0 && health.latencyP99Ms() < maxP99Ms;
+                    String detail = String.format(
+                            Locale.ROOT,
+                            "%d requests to /health during the staged load, p50 %.2f ms, p99 %.2f ms (< %.0f ms %s),"
+                                    + " errors %d",
+                            health.count(),
+                            health.latencyP50Ms(),
+                            health.latencyP99Ms(),
+                            maxP99Ms,
+                            health.latencyP99Ms() < maxP99Ms ? "ok" : "EXCEEDED",
+                            health.errors());
+                    return CheckResult.of(
+                            LoadSuite.SUITE, name, ok, ok ? detail : detail + MachineLoad.saturationNote());
+                })
+                .orElseGet(() -> CheckResult.fail(LoadSuite.SUITE, name, "the staged load sent no /health request"));
     }
 
     static CheckResult capacity(String name, CapacitySearch.Result found, int floor) {

@@ -2,6 +2,8 @@ package dev.mcpstack.validator.observability;
 
 import dev.mcpstack.validator.benchmarks.Latencies;
 import dev.mcpstack.validator.http.Http;
+import dev.mcpstack.validator.load.LoadEngine;
+import dev.mcpstack.validator.load.LoadRequest;
 import dev.mcpstack.validator.model.EnvironmentInfo;
 import dev.mcpstack.validator.model.HealthCheckResponse;
 import dev.mcpstack.validator.model.Json;
@@ -12,6 +14,7 @@ import dev.mcpstack.validator.model.ServerId;
 import dev.mcpstack.validator.platform.Platform;
 import dev.mcpstack.validator.report.CheckResult;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +29,7 @@ public final class ObservabilitySuite {
 
     static final String SUITE = "observability";
     private static final int WARMUP = 50;
+    private static final Duration LIMIT = Duration.ofMinutes(2);
 
     private final Http http;
     private final Platform platform;
@@ -72,22 +76,30 @@ public final class ObservabilitySuite {
         }
     }
 
+    /**
+     * One client, back to back, in the load engine's count-bounded closed model like the benchmarks (the JDK client
+     * this used before added its own thread hand-off to every figure).
+     */
     PerformanceBenchmarkResult healthLatency(ServerId server, URI base) {
         URI health = base.resolve("/health");
-        for (int i = 0; i < WARMUP; i++) {
-            http.get(health, Map.of());
-        }
+        Latencies warm = new Latencies();
         Latencies latencies = new Latencies();
-        for (int i = 0; i < healthRequests; i++) {
-            Http.Response response = http.get(health, Map.of());
-            if (response.status() == 200) {
-                latencies.record(response.nanos());
-            } else {
-                latencies.fail("http_" + response.status(), response.excerpt());
-            }
+        try (LoadEngine engine = new LoadEngine(http.timeout())) {
+            engine.runCount(1, WARMUP, () -> LoadRequest.get(health), LIMIT, record(warm));
+            engine.runCount(1, healthRequests, () -> LoadRequest.get(health), LIMIT, record(latencies));
         }
         return latencies.toResult(
                 server, OperationType.HEALTH, Map.of("requests", healthRequests), healthTargetMs, environment);
+    }
+
+    private static LoadEngine.Outcome record(Latencies latencies) {
+        return (nanos, error) -> {
+            if (error.isEmpty()) {
+                latencies.record(nanos);
+            } else {
+                latencies.fail(error, "GET /health");
+            }
+        };
     }
 
     CheckResult healthSchema(ServerId server, URI base) {
