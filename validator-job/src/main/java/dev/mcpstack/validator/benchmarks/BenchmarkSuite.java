@@ -194,16 +194,27 @@ public final class BenchmarkSuite {
     }
 
     /** The measured parameters plus how much unrecorded warm-up ran (and how much of it failed, if any). */
-    /** The profile's timed warm-up: unrecorded requests from the benchmark's concurrent clients for its duration. */
+    /**
+     * The profile's warm-up: unrecorded rounds from the benchmark's concurrent clients until the request rate stops
+     * rising ({@link SteadyState}), at most {@code warmup-time}.
+     */
     private void warmFor(Latencies warm, Supplier<LoadRequest> next) {
         if (!warmup.time().isZero()) {
-            engine.runCount(warmup.clients(), Long.MAX_VALUE, next, warmup.time(), outcome(warm, "warm-up"));
+            SteadyState.warm(
+                    () -> {
+                        long before = warm.count() + warm.failures();
+                        engine.runCount(
+                                warmup.clients(), Long.MAX_VALUE, next, SteadyState.ROUND, outcome(warm, "warm-up"));
+                        return warm.count() + warm.failures() - before;
+                    },
+                    warmup.time());
         }
     }
 
     private String warmupTimeText() {
         return !warmup.time().isZero()
-                ? warmup.time().toSeconds() + " s from " + warmup.clients() + " clients and "
+                ? "until steady (at most " + warmup.time().toSeconds() + " s) from " + warmup.clients()
+                        + " clients and "
                 : "";
     }
 

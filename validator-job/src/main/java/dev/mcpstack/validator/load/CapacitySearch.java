@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 public final class CapacitySearch {
 
     static final int LOW_RATE_MISSES = 3;
+    static final int MISSES_AFTER_HELD = 2;
 
     private final LoadEngine engine;
     private final Capacity capacity;
@@ -51,7 +52,7 @@ public final class CapacitySearch {
         }
     }
 
-    /** Steps in order; the last one is the first that was not held unless the step limit came first. */
+    /** Steps in order; the last one ended the search (an error, or the misses above) unless the step limit came first. */
     public record Result(List<Step> steps) {
         public int highestHeld() {
             return steps.stream().filter(Step::held).mapToInt(Step::rate).max().orElse(0);
@@ -61,13 +62,15 @@ public final class CapacitySearch {
     public Result run(OperationMix mix, Consumer<String> progress) {
         List<Step> steps = new ArrayList<>();
         double rate = capacity.startRate();
+        int misses = 0;
         for (int i = 0; i < capacity.maxSteps(); i++) {
             int offered = (int) Math.round(rate);
             LoadRecorder recorder = engine.runOpen(offered, capacity.step(), mix, line -> {});
             Step step = judge(offered, recorder.all());
             steps.add(step);
             progress.accept("  capacity step " + (i + 1) + ": " + step.describe());
-            if (!step.held() && (step.stats().failed() > 0 || heldBefore(steps) || lowRateMisses(steps))) {
+            misses = step.held() ? 0 : misses + 1;
+            if (step.stats().failed() > 0 || misses >= (heldBefore(steps) ? MISSES_AFTER_HELD : LOW_RATE_MISSES)) {
                 break;
             }
             rate *= capacity.factor();
@@ -75,18 +78,16 @@ public final class CapacitySearch {
         return new Result(List.copyOf(steps));
     }
 
+    /**
+     * A step missed by latency alone does not end the search at once. Before any step was held: on a virtual machine an
+     * idle CPU takes about a millisecond and a half to wake for each request (measured: {@code /health} p50 1.8 ms at
+     * 25 requests/s, 0.4 ms at 400/s, 0.1 ms back to back), so the lowest rates can be slower than higher ones; the
+     * search goes on for {@value #LOW_RATE_MISSES} such steps. After a held step: a 3 s step at 50/s times about 40
+     * switches, whose p95 is their second slowest, so one miss can be noise; two in a row end it. Any failed request
+     * ends it at once.
+     */
     private static boolean heldBefore(List<Step> steps) {
         return steps.stream().anyMatch(Step::held);
-    }
-
-    /**
-     * A step missed by latency before any step was held does not end the search at once: on a virtual machine an
-     * idle CPU takes about a millisecond and a half to wake for each request (measured: {@code /health} p50 1.8 ms at
-     * 25 requests/s, 0.4 ms at 400/s, 0.1 ms back to back), so the lowest rates can be slower than higher ones. The
-     * search goes on, but only for {@value #LOW_RATE_MISSES} such steps.
-     */
-    private static boolean lowRateMisses(List<Step> steps) {
-        return steps.size() >= LOW_RATE_MISSES;
     }
 
     Step judge(int rate, LoadStats stats) {

@@ -20,6 +20,7 @@ class CapacitySearchTest {
 
     private HttpServer server;
     private final AtomicInteger slowAnswersLeft = new AtomicInteger(3);
+    private final AtomicInteger fastAnswersLeft = new AtomicInteger(5);
 
     @BeforeEach
     void startStub() throws Exception {
@@ -35,6 +36,13 @@ class CapacitySearchTest {
         });
         server.createContext("/slow-at-first", exchange -> {
             if (slowAnswersLeft.getAndDecrement() > 0) {
+                pause(Duration.ofMillis(300));
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.createContext("/fast-then-slow", exchange -> {
+            if (fastAnswersLeft.getAndDecrement() <= 0) {
                 pause(Duration.ofMillis(300));
             }
             exchange.sendResponseHeaders(200, -1);
@@ -110,6 +118,19 @@ class CapacitySearchTest {
             assertThat(result.steps())
                     .noneSatisfy(step -> assertThat(step.held()).isTrue());
             assertThat(result.highestHeld()).isZero();
+        }
+    }
+
+    @Test
+    void afterAHeldStepTwoMissesInARowEndTheSearch() {
+        // the first step's 5 requests are fast, every later one slow
+        Capacity capacity = new Capacity(10, 2, Duration.ofMillis(500), 6, Map.of());
+        try (LoadEngine engine = new LoadEngine(Duration.ofSeconds(2))) {
+            CapacitySearch.Result result = new CapacitySearch(engine, capacity, op -> 150.0)
+                    .run(LoadEngine.get("fast-then-slow", uri("/fast-then-slow")), line -> {});
+
+            assertThat(result.steps()).extracting(CapacitySearch.Step::held).containsExactly(true, false, false);
+            assertThat(result.highestHeld()).isEqualTo(10);
         }
     }
 
