@@ -41,7 +41,7 @@ final class LoadVerdicts {
         return CheckResult.of(LoadSuite.SUITE, name, ok, ok ? detail : detail + "; likely cause: " + cause(result));
     }
 
-    /** {@code /health} answered while the staged load runs, one of the mix's operations, against its p99 target. */
+    /** {@code /health} answered while the staged load runs (the staged run's own probe), against its p99 target. */
     static CheckResult healthUnderLoad(String name, LoadStats stats, double maxP99Ms) {
         return stats.operations().stream()
                 .filter(operation -> operation.operation().equals(HEALTH))
