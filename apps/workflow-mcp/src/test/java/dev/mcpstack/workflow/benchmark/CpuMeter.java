@@ -19,8 +19,9 @@ final class CpuMeter {
     private static final long MICROS_PER_TICK = 10_000;
 
     private static final Path PROC_STAT = Path.of("/proc/stat");
+    private static final Path PROC_SELF_STAT = Path.of("/proc/self/stat");
 
-    record Sample(long jvmNanos, long clientNanos, long busyTicks, long stealTicks) {}
+    record Sample(long jvmNanos, long clientNanos, long jvmKernelTicks, long busyTicks, long stealTicks) {}
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final com.sun.management.OperatingSystemMXBean os =
@@ -32,13 +33,13 @@ final class CpuMeter {
     }
 
     static String header() {
-        return "| phase | requests | this JVM µs/req | of which the load client | rest of machine µs/req | machine µs/req"
-                + " | steal |\n| --- | --- | --- | --- | --- | --- | --- |\n";
+        return "| phase | requests | this JVM µs/req | of which in the kernel | of which the load client"
+                + " | rest of machine µs/req | machine µs/req | steal |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n";
     }
 
     Sample sample() {
         long[] machine = machineTicks();
-        return new Sample(os.getProcessCpuTime(), clientNanos(), machine[0], machine[1]);
+        return new Sample(os.getProcessCpuTime(), clientNanos(), kernelTicks(), machine[0], machine[1]);
     }
 
     /** One table row for the phase that began at {@code before}; the machine columns are "n/a" off Linux. */
@@ -47,6 +48,10 @@ final class CpuMeter {
         double perRequest = Math.max(1, requests);
         double jvm = (after.jvmNanos() - before.jvmNanos()) / 1000.0 / perRequest;
         double client = (after.clientNanos() - before.clientNanos()) / 1000.0 / perRequest;
+        String kernel = after.jvmKernelTicks() < 0 || before.jvmKernelTicks() < 0
+                ? "n/a"
+                : String.format(
+                        "%.0f", (after.jvmKernelTicks() - before.jvmKernelTicks()) * MICROS_PER_TICK / perRequest);
         String rest = "n/a";
         String machine = "n/a";
         String steal = "n/a";
@@ -59,7 +64,8 @@ final class CpuMeter {
             steal = String.format("%.1f %%", all == 0 ? 0.0 : 100.0 * stolen / all);
         }
         return String.format(
-                "| %s | %d | %.0f | %.0f | %s | %s | %s |", phase, requests, jvm, client, rest, machine, steal);
+                "| %s | %d | %.0f | %s | %.0f | %s | %s | %s |",
+                phase, requests, jvm, kernel, client, rest, machine, steal);
     }
 
     private long clientNanos() {
@@ -70,6 +76,18 @@ final class CpuMeter {
             }
         }
         return total;
+    }
+
+    /** This process's system time in ticks ({@code stime}, field 15 of {@code /proc/self/stat}), or -1. */
+    private static long kernelTicks() {
+        try {
+            String stat = Files.readString(PROC_SELF_STAT);
+            // the command name (field 2) may hold spaces; the fields after its closing parenthesis do not
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException unreadable) {
+            return -1;
+        }
     }
 
     /** {busy, steal} ticks of all CPUs since boot, or {-1, -1} when {@code /proc/stat} cannot be read. */
