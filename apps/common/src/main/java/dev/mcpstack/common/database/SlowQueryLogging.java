@@ -1,6 +1,7 @@
 package dev.mcpstack.common.database;
 
 import dev.mcpstack.common.logging.EventThrottle;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.proxy.ProxyConnectionFactory;
 import io.r2dbc.proxy.callback.ProxyConfig;
 import io.r2dbc.proxy.callback.ProxyFactory;
@@ -15,10 +16,11 @@ import org.springframework.boot.r2dbc.autoconfigure.ProxyConnectionFactoryCustom
 import org.springframework.stereotype.Component;
 
 /**
- * Logs {@code slow_query} for statements slower than {@code mcp.database.slow-query.threshold}. Uses r2dbc-proxy,
- * which Boot wraps around the pool when it is on the class path: the listener sees every statement's SQL text
- * (with bind markers, never bound values) and its execution time, for DatabaseClient and repositories alike.
- * Rows are not proxied ({@link UnwrappedRows}): the execution time needs only the statement and its result.
+ * Logs {@code slow_query} for statements slower than {@code mcp.database.slow-query.threshold} and times every
+ * statement ({@link QueryTimer}). Uses r2dbc-proxy, which Boot wraps around the pool when it is on the class path:
+ * the one listener sees every statement's SQL text (with bind markers, never bound values) and its execution time,
+ * for DatabaseClient and repositories alike. Rows are not proxied ({@link UnwrappedRows}): the execution time needs
+ * only the statement and its result.
  */
 @Component
 final class SlowQueryLogging implements ProxyConnectionFactoryCustomizer {
@@ -28,10 +30,12 @@ final class SlowQueryLogging implements ProxyConnectionFactoryCustomizer {
 
     private final Duration threshold;
     private final EventThrottle throttle;
+    private final MeterRegistry meters;
 
-    SlowQueryLogging(SlowQueryProperties properties, EventThrottle throttle) {
+    SlowQueryLogging(SlowQueryProperties properties, EventThrottle throttle, MeterRegistry meters) {
         this.threshold = properties.threshold();
         this.throttle = throttle;
+        this.meters = meters;
     }
 
     @Override
@@ -39,9 +43,12 @@ final class SlowQueryLogging implements ProxyConnectionFactoryCustomizer {
         ProxyConfig config = builder.getProxyConfig();
         ProxyFactory proxies = config.getProxyFactory();
         config.setProxyFactoryFactory(ignored -> new UnwrappedRows(proxies));
+        QueryTimer timer = new QueryTimer(
+                meters, builder.getConnectionFactory().getMetadata().getName());
         builder.listener(new ProxyExecutionListener() {
             @Override
             public void afterQuery(QueryExecutionInfo execution) {
+                timer.record(execution);
                 Duration took = execution.getExecuteDuration();
                 if (took.compareTo(threshold) <= 0) {
                     return;

@@ -3,6 +3,8 @@ package dev.mcpstack.common.metrics;
 import dev.mcpstack.common.config.ServiceName;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
@@ -17,7 +19,8 @@ import reactor.core.publisher.Mono;
  * Counts every request as {@code <prefix>_requests_total} and every 5xx as {@code <prefix>_errors_total}, tagged
  * by method, route pattern (never the raw path: bounded cardinality) and status. 4xx are the client's errors and
  * count only as requests (their status tag tells them apart). Counted when the response is committed, so
- * statuses set by exception handlers outside the filter chain are seen too.
+ * statuses set by exception handlers outside the filter chain are seen too. The counters are kept per (method,
+ * route, status), a bounded set: building and registering a meter id per request was about 1 % of a request's CPU.
  */
 @Component
 final class RequestMetricsFilter implements WebFilter, Ordered {
@@ -27,6 +30,10 @@ final class RequestMetricsFilter implements WebFilter, Ordered {
     private final MeterRegistry registry;
     private final String requestsName;
     private final String errorsName;
+    private final ConcurrentMap<Series, Counter> requests = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Series, Counter> errors = new ConcurrentHashMap<>();
+
+    private record Series(String method, String route, int status) {}
 
     RequestMetricsFilter(MeterRegistry registry, ServiceName service) {
         this.registry = registry;
@@ -52,11 +59,15 @@ final class RequestMetricsFilter implements WebFilter, Ordered {
         String method = exchange.getRequest().getMethod().name();
         Object pattern = exchange.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         String route = pattern instanceof PathPattern path ? path.getPatternString() : UNMATCHED;
-        String statusTag = Integer.toString(code);
-        counter(requestsName, method, route, statusTag).increment();
+        Series series = new Series(method, route, code);
+        requests.computeIfAbsent(series, key -> counter(requestsName, key)).increment();
         if (code >= 500) {
-            counter(errorsName, method, route, statusTag).increment();
+            errors.computeIfAbsent(series, key -> counter(errorsName, key)).increment();
         }
+    }
+
+    private Counter counter(String name, Series series) {
+        return counter(name, series.method(), series.route(), Integer.toString(series.status()));
     }
 
     private Counter counter(String name, String method, String route, String status) {

@@ -19,6 +19,7 @@ import reactor.core.publisher.Mono;
 @Repository
 class EntityRepository {
 
+    /** {@link #entity} reads these by position, in this order. */
     private static final String COLUMNS =
             "id, project_id, entity_type, name, data::text AS data, tags, created_at, updated_at";
     /** U+10FFFF sorts after every other character in the C collation, so [p, p + this) holds every name with prefix p. */
@@ -90,16 +91,17 @@ class EntityRepository {
         return spec.map(EntityRepository::entity).all().onErrorMap(DataErrors::clientFaultAsProblem);
     }
 
+    /** By position: a lookup by name lower-cases and hashes it per column and row (1 % of an entity query). */
     private static Entity entity(Readable row) {
-        String[] tags = row.get("tags", String[].class);
+        String[] tags = row.get(5, String[].class);
         return new Entity(
-                row.get("id", UUID.class),
-                row.get("project_id", UUID.class),
-                row.get("entity_type", String.class),
-                row.get("name", String.class),
-                row.get("data", String.class),
+                row.get(0, UUID.class),
+                row.get(1, UUID.class),
+                row.get(2, String.class),
+                row.get(3, String.class),
+                row.get(4, String.class),
                 tags == null ? List.of() : Arrays.asList(tags),
-                row.get("created_at", Instant.class),
-                row.get("updated_at", Instant.class));
+                row.get(6, Instant.class),
+                row.get(7, Instant.class));
     }
 }

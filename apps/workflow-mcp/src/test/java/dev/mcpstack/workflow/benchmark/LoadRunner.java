@@ -64,9 +64,12 @@ final class LoadRunner implements AutoCloseable {
         }
     }
 
+    /** The name prefix of the client's event-loop thread, whose CPU time {@link CpuMeter} reports on its own. */
+    static final String THREAD_PREFIX = "bench-client";
+
     private static final int MAX_CLIENTS = 16;
 
-    private final LoopResources loop = LoopResources.create("bench-client", 1, true);
+    private final LoopResources loop = LoopResources.create(THREAD_PREFIX, 1, true);
     private final ConnectionProvider connections = ConnectionProvider.builder("bench-client")
             .maxConnections(MAX_CLIENTS)
             .pendingAcquireMaxCount(-1)

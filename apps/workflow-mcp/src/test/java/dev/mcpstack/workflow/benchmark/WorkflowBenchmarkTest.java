@@ -78,7 +78,10 @@ class WorkflowBenchmarkTest {
             for (int i = 0; i < ENTITIES_PER_PROJECT; i++) {
                 int n = i;
                 // set-up only: a busy machine can make the pool's bounded wait answer 503, so set-up retries
+                // (no poll delay: Awaitility's default of one poll interval made the set-up 100 s of sleeping)
                 await().atMost(Duration.ofSeconds(30))
+                        .pollDelay(Duration.ZERO)
+                        .pollInterval(Duration.ofMillis(50))
                         .until(() -> api.createEntity(
                                                 project,
                                                 TYPES[n % TYPES.length],
@@ -147,14 +150,20 @@ class WorkflowBenchmarkTest {
 
         ServerTimer serverSwitch = new ServerTimer(meters, "workflow_mcp.project_switch.latency");
         ServerTimer serverQuery = new ServerTimer(meters, "workflow_mcp.entity_query.latency");
+        CpuMeter cpu = new CpuMeter(LoadRunner.THREAD_PREFIX);
+        StringBuilder cpuRows = new StringBuilder(CpuMeter.header());
         List<LoadRunner.Result> results = new ArrayList<>();
         serverSwitch.start();
+        CpuMeter.Sample phase = cpu.sample();
         results.add(runner.run("project switch (POST /mcp/projects/{id}/activate)", CLIENTS, 300, switches));
+        cpuRows.append(cpu.row("10 clients: project switch", last(results), phase))
+                .append('\n');
         String serverSide = String.format(
                 "server-side timers, 10 clients (bucket upper bounds): project switch p50 <= %.2f ms, p95 <= %.2f ms",
                 serverSwitch.percentileMillis(0.50), serverSwitch.percentileMillis(0.95));
         serverQuery.start();
         List<LoadRunner.Result> queryResults = new ArrayList<>();
+        phase = cpu.sample();
         for (int kind = 0; kind < QUERY_KINDS.length; kind++) {
             queryResults.add(runner.run("entity query: " + QUERY_KINDS[kind], CLIENTS, 100, queries(run, kind)));
         }
@@ -162,15 +171,32 @@ class WorkflowBenchmarkTest {
                 "; entity query p50 <= %.2f ms, p95 <= %.2f ms",
                 serverQuery.percentileMillis(0.50), serverQuery.percentileMillis(0.95));
         results.add(LoadRunner.Result.merge("entity query, all kinds above (POST /mcp/entities/query)", queryResults));
+        cpuRows.append(cpu.row("10 clients: entity query, all kinds", last(results), phase))
+                .append('\n');
         results.addAll(queryResults);
+        phase = cpu.sample();
         results.add(runner.run("work item create + reference check (POST /mcp/work_items)", CLIENTS, 150, workItems));
+        cpuRows.append(cpu.row("10 clients: work item create", last(results), phase))
+                .append('\n');
+        phase = cpu.sample();
         results.add(
                 runner.run("work item read + reference check (GET /mcp/work_items/{id})", CLIENTS, 150, workItemReads));
+        cpuRows.append(cpu.row("10 clients: work item read", last(results), phase))
+                .append('\n');
 
         // the same operations from one client at a time: the service's own latency without queueing for CPU
+        phase = cpu.sample();
         results.add(runner.run("1 client: project switch", 1, 1000, switches));
+        cpuRows.append(cpu.row("1 client: project switch", last(results), phase))
+                .append('\n');
+        phase = cpu.sample();
         results.add(runner.run("1 client: entity query, entity_type", 1, 1000, queries(run, 0)));
+        cpuRows.append(cpu.row("1 client: entity query, entity_type", last(results), phase))
+                .append('\n');
+        phase = cpu.sample();
         results.add(runner.run("1 client: work item create + reference check", 1, 1000, workItems));
+        cpuRows.append(cpu.row("1 client: work item create", last(results), phase))
+                .append('\n');
         runner.close();
 
         StringBuilder report = new StringBuilder()
@@ -178,6 +204,8 @@ class WorkflowBenchmarkTest {
                 .append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
         results.forEach(result -> report.append(result.row()).append('\n'));
         report.append('\n').append(serverSide).append('\n');
+        report.append("\nCPU per request (this JVM holds workflow-mcp, codebase-mcp and the load client):\n\n")
+                .append(cpuRows);
         System.out.println("\nworkflow-mcp benchmark, " + CLIENTS + " concurrent clients, "
                 + PROJECTS * ENTITIES_PER_PROJECT + " entities in " + PROJECTS + " projects, "
                 + chunks.size() + " chunks referenced\n" + report);
@@ -196,6 +224,10 @@ class WorkflowBenchmarkTest {
                                 .path("warnings")
                                 .toString())
                         .isEqualTo("[]"));
+    }
+
+    private static long last(List<LoadRunner.Result> results) {
+        return results.get(results.size() - 1).histogram().getTotalCount();
     }
 
     private static String clientId(String run, int client) {

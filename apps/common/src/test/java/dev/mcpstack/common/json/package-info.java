@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mcpstack.common.json;
+
+import org.jspecify.annotations.NullMarked;
