@@ -41,6 +41,16 @@ class RepositoryIndexer {
     private static final String UPDATE_COUNTS = "UPDATE repositories SET file_count = $2, chunk_count = $3,"
             + " files_skipped = $4, indexed_at = now() WHERE id = $1";
 
+    /**
+     * GIN maintenance during the bulk load: the chunks' lexemes gather in the index's pending list and are merged
+     * into the tree whenever the list outgrows {@code gin_pending_list_limit}, each merge sorting at most
+     * {@code work_mem} of entries at a time. With the defaults (4 MB each) a JDK-sized load merges dozens of times,
+     * rewriting the posting lists of the common lexemes at every merge; larger limits for this transaction only
+     * merge a few times.
+     */
+    private static final String GIN_BULK_SETTINGS =
+            "SELECT set_config('gin_pending_list_limit', '%s', true)," + " set_config('work_mem', '%s', true)";
+
     /** Workers chunking and encoding at once: the machine's cores, PostgreSQL needs the rest. */
     private static final int ENCODERS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
@@ -85,6 +95,13 @@ class RepositoryIndexer {
         PostgresqlConnection postgres = unwrap(connection);
         return Mono.from(connection.beginTransaction())
                 .then(Mono.from(connection
+                                .createStatement(String.format(
+                                        GIN_BULK_SETTINGS,
+                                        System.getProperty("codebase.gin-pending", "64MB"),
+                                        System.getProperty("codebase.gin-work-mem", "64MB")))
+                                .execute())
+                        .flatMap(result -> Mono.from(result.getRowsUpdated())))
+                .then(Mono.from(connection
                                 .createStatement(UPSERT_REPOSITORY)
                                 .bind("$1", UUID.randomUUID())
                                 .bind("$2", run.repositoryName)
@@ -94,7 +111,12 @@ class RepositoryIndexer {
                 .flatMap(id -> execute(connection, "DELETE FROM chunks WHERE repository_id = $1", id)
                         .then(execute(connection, "DELETE FROM files WHERE repository_id = $1", id))
                         .then(execute(connection, "DELETE FROM term_stats WHERE repository_id = $1", id)))
-                .then(Mono.defer(() -> postgres.copyIn(ChunkEncoder.COPY_CHUNKS, chunkRows(run, source))))
+                // one CopyData message per encoded batch, sent as soon as it is ready: copyIn(sql, Publisher)
+                // would gather the whole stream into one message first, so PostgreSQL would start only once every
+                // chunk had been encoded (and the service would hold all of them in memory meanwhile)
+                .then(Mono.defer(() -> postgres.copyIn(ChunkEncoder.COPY_CHUNKS)
+                        .fromMany(chunkRows(run, source).map(Mono::just))
+                        .build()))
                 .then(Mono.defer(() -> postgres.copyIn(COPY_FILES, fileRows(run))))
                 .then(Mono.defer(() -> postgres.copyIn(COPY_TERMS, termRows(run))))
                 .then(Mono.defer(() -> Mono.from(connection
