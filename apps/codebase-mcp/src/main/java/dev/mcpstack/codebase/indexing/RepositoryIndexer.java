@@ -41,16 +41,6 @@ class RepositoryIndexer {
     private static final String UPDATE_COUNTS = "UPDATE repositories SET file_count = $2, chunk_count = $3,"
             + " files_skipped = $4, indexed_at = now() WHERE id = $1";
 
-    /**
-     * GIN maintenance during the bulk load: the chunks' lexemes gather in the index's pending list and are merged
-     * into the tree whenever the list outgrows {@code gin_pending_list_limit}, each merge sorting at most
-     * {@code work_mem} of entries at a time. With the defaults (4 MB each) a JDK-sized load merges dozens of times,
-     * rewriting the posting lists of the common lexemes at every merge; larger limits for this transaction only
-     * merge a few times.
-     */
-    private static final String GIN_BULK_SETTINGS =
-            "SELECT set_config('gin_pending_list_limit', '%s', true)," + " set_config('work_mem', '%s', true)";
-
     /** Workers chunking and encoding at once: the machine's cores, PostgreSQL needs the rest. */
     private static final int ENCODERS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
@@ -94,13 +84,6 @@ class RepositoryIndexer {
     private Mono<Long> replace(Connection connection, IndexRun run, Callable<SourceEntries> source) {
         PostgresqlConnection postgres = unwrap(connection);
         return Mono.from(connection.beginTransaction())
-                .then(Mono.from(connection
-                                .createStatement(String.format(
-                                        GIN_BULK_SETTINGS,
-                                        System.getProperty("codebase.gin-pending", "64MB"),
-                                        System.getProperty("codebase.gin-work-mem", "64MB")))
-                                .execute())
-                        .flatMap(result -> Mono.from(result.getRowsUpdated())))
                 .then(Mono.from(connection
                                 .createStatement(UPSERT_REPOSITORY)
                                 .bind("$1", UUID.randomUUID())
