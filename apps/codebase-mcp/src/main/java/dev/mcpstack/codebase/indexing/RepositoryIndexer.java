@@ -94,7 +94,12 @@ class RepositoryIndexer {
                 .flatMap(id -> execute(connection, "DELETE FROM chunks WHERE repository_id = $1", id)
                         .then(execute(connection, "DELETE FROM files WHERE repository_id = $1", id))
                         .then(execute(connection, "DELETE FROM term_stats WHERE repository_id = $1", id)))
-                .then(Mono.defer(() -> postgres.copyIn(ChunkEncoder.COPY_CHUNKS, chunkRows(run, source))))
+                // one CopyData message per encoded batch, sent as soon as it is ready: copyIn(sql, Publisher)
+                // would gather the whole stream into one message first, so PostgreSQL would start only once every
+                // chunk had been encoded (and the service would hold all of them in memory meanwhile)
+                .then(Mono.defer(() -> postgres.copyIn(ChunkEncoder.COPY_CHUNKS)
+                        .fromMany(chunkRows(run, source).map(Mono::just))
+                        .build()))
                 .then(Mono.defer(() -> postgres.copyIn(COPY_FILES, fileRows(run))))
                 .then(Mono.defer(() -> postgres.copyIn(COPY_TERMS, termRows(run))))
                 .then(Mono.defer(() -> Mono.from(connection

@@ -1,6 +1,7 @@
 package dev.mcpstack.codebase.indexing;
 
 import dev.mcpstack.codebase.tokens.CodeTokens;
+import dev.mcpstack.codebase.tokens.FunctionWords;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -252,6 +253,9 @@ final class SearchVector {
     }
 
     private void add(String lexeme, int weight) {
+        if (FunctionWords.contains(lexeme)) {
+            return;
+        }
         int pos = Math.min(position++, MAX_POSITION);
         int[] list = positions.get(lexeme);
         if (list == null) {

@@ -1,21 +1,15 @@
 package dev.mcpstack.codebase.search;
 
+import dev.mcpstack.codebase.tokens.FunctionWords;
 import java.util.Set;
 
 /**
- * Words of a query that say little about the code sought: English function words, dropped, and the words people
+ * Words of a query that say little about the code sought: English function words ({@link FunctionWords}, not
+ * indexed either), dropped, and the words people
  * use to talk about code ({@code where is the authentication logic}, {@code function authentication}), kept only
  * for when a query has nothing else. Hand-listed because PostgreSQL's English stop-word list has no code-talk.
  */
 final class QueryWords {
-
-    private static final Set<String> STOP = Set.of(
-            "a", "about", "all", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by", "can", "could",
-            "did", "do", "does", "done", "each", "for", "from", "had", "has", "have", "he", "her", "here", "his", "how",
-            "if", "in", "into", "is", "it", "its", "just", "me", "my", "no", "not", "of", "on", "or", "our", "she",
-            "should", "so", "some", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
-            "those", "to", "was", "we", "were", "what", "when", "where", "which", "who", "whom", "why", "will", "with",
-            "would", "you", "your");
 
     private static final Set<String> FILLER = Set.of(
             "class",
@@ -62,7 +56,7 @@ final class QueryWords {
     }
 
     static boolean isStopWord(String word) {
-        return STOP.contains(word);
+        return FunctionWords.contains(word);
     }
 
     static boolean isFiller(String word) {

@@ -95,7 +95,8 @@ record SearchQuery(List<Unit> units, List<String> guesses, List<String> terms, S
             return null;
         }
         if (!joiners.contains(false)) {
-            // only function words ("is", "the"): search for them rather than for nothing
+            // only function words ("is", "for each"): the index holds none of them (FunctionWords), but the
+            // identifiers they form whole ("forEach") it does
             sequence.clear();
             breaks.clear();
             joiners.clear();
