@@ -196,7 +196,6 @@ public final class BenchmarkSuite {
         return false;
     }
 
-    /** The measured parameters plus how much unrecorded warm-up ran (and how much of it failed, if any). */
     /**
      * The profile's warm-up: unrecorded rounds from the benchmark's concurrent clients until the request rate stops
      * rising ({@link SteadyState}), at most {@code warmup-time}.
@@ -221,6 +220,7 @@ public final class BenchmarkSuite {
                 : "";
     }
 
+    /** The measured parameters plus how much unrecorded warm-up ran (and how much of it failed, if any). */
     static Map<String, Object> withWarmup(Map<String, Object> parameters, Latencies warm) {
         Map<String, Object> all = new LinkedHashMap<>(parameters);
         all.put("warmup_requests", warm.count() + warm.failures());
