@@ -146,8 +146,13 @@ class LocalResilienceTest {
         assertThat(result.requestsFailed()).isZero();
         assertThat(result.detectionMs()).isNotNull();
         assertThat(result.recoveryMs()).isNotNull();
+        // judged on the calls made once codebase-mcp is gone (SPEC §9: within 5); the failed calls in all, counted
+        // from the start of its graceful stop, can exceed 5 (lookups in flight while it drains), so they are only
+        // required to be there: the breaker opened because calls failed
+        assertThat(((Number) result.details().get("calls_to_open_after_gone")).longValue())
+                .isBetween(0L, 5L);
         assertThat(((Number) result.details().get("failed_calls_to_open")).longValue())
-                .isBetween(1L, 5L);
+                .isPositive();
         assertThat(((Number) result.details().get("code_search_unavailable_warnings")).longValue())
                 .isPositive();
     }
