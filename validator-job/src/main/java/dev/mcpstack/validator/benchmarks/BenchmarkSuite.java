@@ -206,7 +206,7 @@ public final class BenchmarkSuite {
                     () -> {
                         long before = warm.count() + warm.failures();
                         engine.runCount(
-                                warmup.clients(), Long.MAX_VALUE, next, SteadyState.ROUND, outcome(warm, "warm-up"));
+                                warmup.clients(), Long.MAX_VALUE, next, SteadyState.ROUND, warm.outcome("warm-up"));
                         return warm.count() + warm.failures() - before;
                     },
                     warmup.time());
@@ -243,39 +243,15 @@ public final class BenchmarkSuite {
                 + " concurrent clients (not recorded)");
         Latencies warm = new Latencies();
         List<String> warmQueries = queries.subList(searches, searches + warmup.searches());
-        AtomicInteger warmNext = new AtomicInteger();
         if (!warmQueries.isEmpty()) {
-            warmFor(
-                    warm,
-                    () -> json(
-                            ServerId.CODEBASE,
-                            "/mcp/search",
-                            Map.of(
-                                    "query",
-                                    warmQueries.get(warmNext.getAndIncrement() % warmQueries.size()),
-                                    "limit",
-                                    10),
-                            Map.of()));
+            warmFor(warm, searchRequests(warmQueries));
         }
         search(warmQueries, clients, warm);
         Duration settled = Settle.await(stack.platform(), SETTLE_LIMIT);
         progress.accept("benchmark search: " + searches + " queries, " + clients + " concurrent clients");
         Latencies latencies = new Latencies();
         search(queries.subList(0, searches), clients, latencies);
-        AtomicInteger sampled = new AtomicInteger();
-        selfCheck.sample(
-                ServerId.CODEBASE,
-                OperationType.SEARCH,
-                clients,
-                () -> json(
-                        ServerId.CODEBASE,
-                        "/mcp/search",
-                        Map.of(
-                                "query",
-                                selfCheckQueries.get(sampled.getAndIncrement() % selfCheckQueries.size()),
-                                "limit",
-                                10),
-                        Map.of()));
+        selfCheck.sample(ServerId.CODEBASE, OperationType.SEARCH, clients, searchRequests(selfCheckQueries));
         return latencies.toResult(
                 ServerId.CODEBASE,
                 OperationType.SEARCH,
@@ -295,17 +271,17 @@ public final class BenchmarkSuite {
     }
 
     private void search(List<String> queries, int clients, Latencies latencies) {
+        engine.runCount(clients, queries.size(), searchRequests(queries), LIMIT, latencies.outcome("POST /mcp/search"));
+    }
+
+    /** Searches for each of {@code queries} in turn, round and round. */
+    private Supplier<LoadRequest> searchRequests(List<String> queries) {
         AtomicInteger next = new AtomicInteger();
-        engine.runCount(
-                clients,
-                queries.size(),
-                () -> json(
-                        ServerId.CODEBASE,
-                        "/mcp/search",
-                        Map.of("query", queries.get(next.getAndIncrement() % queries.size()), "limit", 10),
-                        Map.of()),
-                LIMIT,
-                outcome(latencies, "POST /mcp/search"));
+        return () -> json(
+                ServerId.CODEBASE,
+                "/mcp/search",
+                Map.of("query", queries.get(next.getAndIncrement() % queries.size()), "limit", 10),
+                Map.of());
     }
 
     PerformanceBenchmarkResult projectSwitch() {
@@ -320,28 +296,12 @@ public final class BenchmarkSuite {
         }
         Map<String, String> client = Map.of("X-Client-Id", "validator-bench-" + runId);
         Latencies warm = new Latencies();
-        AtomicInteger warmNext = new AtomicInteger();
-        warmFor(
-                warm,
-                () -> json(
-                        ServerId.WORKFLOW,
-                        "/mcp/projects/" + projects.get(warmNext.getAndIncrement() % projects.size()) + "/activate",
-                        Map.of(),
-                        client));
+        warmFor(warm, activations(projects, client));
         switches(projects, warmup.projectSwitches(), client, warm);
         Duration settled = Settle.await(stack.platform(), SETTLE_LIMIT);
         Latencies latencies = new Latencies();
         switches(projects, switches, client, latencies);
-        AtomicInteger sampled = new AtomicInteger();
-        selfCheck.sample(
-                ServerId.WORKFLOW,
-                OperationType.PROJECT_SWITCH,
-                1,
-                () -> json(
-                        ServerId.WORKFLOW,
-                        "/mcp/projects/" + projects.get(sampled.getAndIncrement() % projects.size()) + "/activate",
-                        Map.of(),
-                        client));
+        selfCheck.sample(ServerId.WORKFLOW, OperationType.PROJECT_SWITCH, 1, activations(projects, client));
         return latencies.toResult(
                 ServerId.WORKFLOW,
                 OperationType.PROJECT_SWITCH,
@@ -353,17 +313,18 @@ public final class BenchmarkSuite {
     }
 
     private void switches(List<String> projects, int count, Map<String, String> client, Latencies latencies) {
-        AtomicInteger next = new AtomicInteger();
         engine.runCount(
-                1,
-                count,
-                () -> json(
-                        ServerId.WORKFLOW,
-                        "/mcp/projects/" + projects.get(next.getAndIncrement() % projects.size()) + "/activate",
-                        Map.of(),
-                        client),
-                LIMIT,
-                outcome(latencies, "POST /mcp/projects/{id}/activate"));
+                1, count, activations(projects, client), LIMIT, latencies.outcome("POST /mcp/projects/{id}/activate"));
+    }
+
+    /** Activates each of {@code projects} in turn for {@code client}, round and round. */
+    private Supplier<LoadRequest> activations(List<String> projects, Map<String, String> client) {
+        AtomicInteger next = new AtomicInteger();
+        return () -> json(
+                ServerId.WORKFLOW,
+                "/mcp/projects/" + projects.get(next.getAndIncrement() % projects.size()) + "/activate",
+                Map.of(),
+                client);
     }
 
     PerformanceBenchmarkResult entityQuery() {
@@ -384,28 +345,12 @@ public final class BenchmarkSuite {
         progress.accept("benchmark entity_query: " + queries + " queries over " + entities + " entities, after "
                 + warmupTimeText() + warmup.entityQueries() + " unrecorded");
         Latencies warm = new Latencies();
-        AtomicInteger warmNext = new AtomicInteger();
-        warmFor(
-                warm,
-                () -> json(
-                        ServerId.WORKFLOW,
-                        "/mcp/entities/query",
-                        shapes.get(warmNext.getAndIncrement() % shapes.size()),
-                        Map.of()));
+        warmFor(warm, entityQueryRequests(shapes));
         entityQueries(shapes, warmup.entityQueries(), warm);
         Duration settled = Settle.await(stack.platform(), SETTLE_LIMIT);
         Latencies latencies = new Latencies();
         entityQueries(shapes, queries, latencies);
-        AtomicInteger sampled = new AtomicInteger();
-        selfCheck.sample(
-                ServerId.WORKFLOW,
-                OperationType.ENTITY_QUERY,
-                1,
-                () -> json(
-                        ServerId.WORKFLOW,
-                        "/mcp/entities/query",
-                        shapes.get(sampled.getAndIncrement() % shapes.size()),
-                        Map.of()));
+        selfCheck.sample(ServerId.WORKFLOW, OperationType.ENTITY_QUERY, 1, entityQueryRequests(shapes));
         return latencies.toResult(
                 ServerId.WORKFLOW,
                 OperationType.ENTITY_QUERY,
@@ -425,17 +370,14 @@ public final class BenchmarkSuite {
     }
 
     private void entityQueries(List<Map<String, Object>> shapes, int count, Latencies latencies) {
+        engine.runCount(1, count, entityQueryRequests(shapes), LIMIT, latencies.outcome("POST /mcp/entities/query"));
+    }
+
+    /** Queries each of {@code shapes} in turn, round and round. */
+    private Supplier<LoadRequest> entityQueryRequests(List<Map<String, Object>> shapes) {
         AtomicInteger next = new AtomicInteger();
-        engine.runCount(
-                1,
-                count,
-                () -> json(
-                        ServerId.WORKFLOW,
-                        "/mcp/entities/query",
-                        shapes.get(next.getAndIncrement() % shapes.size()),
-                        Map.of()),
-                LIMIT,
-                outcome(latencies, "POST /mcp/entities/query"));
+        return () -> json(
+                ServerId.WORKFLOW, "/mcp/entities/query", shapes.get(next.getAndIncrement() % shapes.size()), Map.of());
     }
 
     private void populate(String project, int entities, AtomicInteger next) {
@@ -450,16 +392,6 @@ public final class BenchmarkSuite {
                         List.of("tag-" + (i % 10), i % 2 == 0 ? "even" : "odd"));
             }
         });
-    }
-
-    private static LoadEngine.Outcome outcome(Latencies latencies, String what) {
-        return (nanos, error) -> {
-            if (error.isEmpty()) {
-                latencies.record(nanos);
-            } else {
-                latencies.fail(error, what);
-            }
-        };
     }
 
     static void concurrently(int threads, Runnable work) {

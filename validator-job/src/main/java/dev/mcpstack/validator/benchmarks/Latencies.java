@@ -1,5 +1,6 @@
 package dev.mcpstack.validator.benchmarks;
 
+import dev.mcpstack.validator.load.LoadEngine;
 import dev.mcpstack.validator.model.EnvironmentInfo;
 import dev.mcpstack.validator.model.OperationType;
 import dev.mcpstack.validator.model.PassStatus;
@@ -31,6 +32,17 @@ public final class Latencies {
         if (firstFailure == null) {
             firstFailure = detail;
         }
+    }
+
+    /** Records what the load engine reports of each request: its latency, or its failure as one of {@code what}. */
+    public LoadEngine.Outcome outcome(String what) {
+        return (nanos, error) -> {
+            if (error.isEmpty()) {
+                record(nanos);
+            } else {
+                fail(error, what);
+            }
+        };
     }
 
     public long count() {

@@ -85,21 +85,11 @@ public final class ObservabilitySuite {
         Latencies warm = new Latencies();
         Latencies latencies = new Latencies();
         try (LoadEngine engine = new LoadEngine(http.timeout())) {
-            engine.runCount(1, WARMUP, () -> LoadRequest.get(health), LIMIT, record(warm));
-            engine.runCount(1, healthRequests, () -> LoadRequest.get(health), LIMIT, record(latencies));
+            engine.runCount(1, WARMUP, () -> LoadRequest.get(health), LIMIT, warm.outcome("GET /health"));
+            engine.runCount(1, healthRequests, () -> LoadRequest.get(health), LIMIT, latencies.outcome("GET /health"));
         }
         return latencies.toResult(
                 server, OperationType.HEALTH, Map.of("requests", healthRequests), healthTargetMs, environment);
-    }
-
-    private static LoadEngine.Outcome record(Latencies latencies) {
-        return (nanos, error) -> {
-            if (error.isEmpty()) {
-                latencies.record(nanos);
-            } else {
-                latencies.fail(error, "GET /health");
-            }
-        };
     }
 
     CheckResult healthSchema(ServerId server, URI base) {

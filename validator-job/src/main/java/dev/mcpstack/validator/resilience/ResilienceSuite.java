@@ -54,10 +54,6 @@ public final class ResilienceSuite {
         return this;
     }
 
-    public List<ResilienceCheckResult> run(List<CheckResult> checks) {
-        return run(List.of(), checks);
-    }
-
     /** The faults asked for ({@code only} empty: all), always in the suite's order. */
     public List<ResilienceCheckResult> run(List<FaultKind> only, List<CheckResult> checks) {
         List<ResilienceCheckResult> results = new ArrayList<>();
