@@ -187,6 +187,7 @@ public final class LoadEngine implements AutoCloseable {
                             continue;
                         }
                         LoadOperation operation = mix.next();
+                        recorder.dispatchLag(micros(intended));
                         active.incrementAndGet();
                         send(operation.request().get())
                                 .doFinally(signal -> {

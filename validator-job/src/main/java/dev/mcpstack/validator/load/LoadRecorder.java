@@ -3,6 +3,8 @@ package dev.mcpstack.validator.load;
 import dev.mcpstack.validator.model.LoadTestResult.TimelinePoint;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +16,8 @@ public final class LoadRecorder {
     private final LoadStats all = new LoadStats();
     private final LoadStats peak = new LoadStats();
     private final Map<String, LoadStats> groups = new ConcurrentHashMap<>();
+    // the open model's own lateness (intended start to send), part of every latency it records
+    private final Histogram dispatchLag = new ConcurrentHistogram(LoadStats.HIGHEST_MICROS, 3);
 
     public void record(LoadOperation operation, long micros, @Nullable String errorType, boolean atPeak) {
         all.record(operation.name(), micros, errorType);
@@ -29,6 +33,16 @@ public final class LoadRecorder {
     public void backlog(long micros) {
         all.record("dispatch", micros, "client_backlog");
         peak.record("dispatch", micros, "client_backlog");
+    }
+
+    /** How late the open model's dispatcher sent a request: the client's share of the latency from intended start. */
+    public void dispatchLag(long micros) {
+        dispatchLag.recordValue(Math.max(0, Math.min(micros, LoadStats.HIGHEST_MICROS)));
+    }
+
+    /** The dispatch lag at {@code percentile}, in milliseconds (0 when nothing was sent by the open model). */
+    public double dispatchLagMs(double percentile) {
+        return dispatchLag.getValueAtPercentile(percentile) / 1000.0;
     }
 
     public TimelinePoint tick(int second, int users) {

@@ -16,10 +16,13 @@ class HealthUnderLoadTest {
             stats.recordSuccess("search", 30_000);
         }
 
-        var check = LoadVerdicts.healthUnderLoad("health under load codebase-mcp", stats, 10);
+        var check = LoadVerdicts.healthUnderLoad("health under load codebase-mcp", stats, 0.25, 10);
 
         assertThat(check.status()).isEqualTo(PassStatus.PASS);
-        assertThat(check.detail()).contains("100 requests to /health").contains("(< 10 ms ok)");
+        assertThat(check.detail())
+                .contains("100 requests to /health")
+                .contains("(< 10 ms ok)")
+                .contains("dispatch lag p99 0.25 ms");
     }
 
     @Test
@@ -32,7 +35,7 @@ class HealthUnderLoadTest {
             stats.recordSuccess("health", 25_000);
         }
 
-        var check = LoadVerdicts.healthUnderLoad("health under load workflow-mcp", stats, 10);
+        var check = LoadVerdicts.healthUnderLoad("health under load workflow-mcp", stats, 0.25, 10);
 
         assertThat(check.status()).isEqualTo(PassStatus.FAIL);
         assertThat(check.detail()).contains("p99 25.").contains("(< 10 ms EXCEEDED)");
@@ -44,7 +47,7 @@ class HealthUnderLoadTest {
         stats.recordSuccess("health", 1_000);
         stats.record("health", 1_000, "http_503");
 
-        assertThat(LoadVerdicts.healthUnderLoad("h", stats, 10).status()).isEqualTo(PassStatus.FAIL);
+        assertThat(LoadVerdicts.healthUnderLoad("h", stats, 0.25, 10).status()).isEqualTo(PassStatus.FAIL);
     }
 
     @Test
@@ -52,7 +55,7 @@ class HealthUnderLoadTest {
         LoadStats stats = new LoadStats();
         stats.recordSuccess("search", 1_000);
 
-        var check = LoadVerdicts.healthUnderLoad("h", stats, 10);
+        var check = LoadVerdicts.healthUnderLoad("h", stats, 0.25, 10);
 
         assertThat(check.status()).isEqualTo(PassStatus.FAIL);
         assertThat(check.detail()).isEqualTo("the staged load sent no /health request");
