@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -164,16 +163,7 @@ public class JdkSearchBenchmark {
                     .limit(RG_QUERIES)
                     .map(body -> queryOf(body))
                     .toList();
-            Histogram ripgrep = load.ripgrep(directory, rgQueries);
-            if (ripgrep != null) {
-                load.summary("rg over the same files, 1 process per query", ripgrep, 0);
-                load.line(
-                        "ratio rg p50 / search p50: 10 clients %.1fx, 1 client %.1fx",
-                        SearchLoad.ms(ripgrep.getValueAtPercentile(50))
-                                / SearchLoad.ms(concurrent.histogram().getValueAtPercentile(50)),
-                        SearchLoad.ms(ripgrep.getValueAtPercentile(50))
-                                / SearchLoad.ms(single.histogram().getValueAtPercentile(50)));
-            }
+            load.compareWithRipgrep(directory, rgQueries, 10, single, concurrent);
         } finally {
             try (Stream<Path> paths = Files.walk(directory)) {
                 paths.sorted(Comparator.reverseOrder())

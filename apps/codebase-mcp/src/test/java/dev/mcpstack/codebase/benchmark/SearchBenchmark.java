@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,16 +101,7 @@ class SearchBenchmark {
         Path directory = Files.createTempDirectory("benchmark-files");
         try {
             repository.writeTo(directory);
-            Histogram ripgrep = load.ripgrep(directory, queries.subList(0, RG_QUERIES));
-            if (ripgrep != null) {
-                load.summary("rg, 1 process per query", ripgrep, 0);
-                load.line(
-                        "ratio rg p50 / search p50 (10 clients): %.1fx; rg p50 / search p50 (1 client): %.1fx",
-                        SearchLoad.ms(ripgrep.getValueAtPercentile(50))
-                                / SearchLoad.ms(concurrent.histogram().getValueAtPercentile(50)),
-                        SearchLoad.ms(ripgrep.getValueAtPercentile(50))
-                                / SearchLoad.ms(single.histogram().getValueAtPercentile(50)));
-            }
+            load.compareWithRipgrep(directory, queries.subList(0, RG_QUERIES), CLIENTS, single, concurrent);
         } finally {
             try (Stream<Path> paths = Files.walk(directory)) {
                 paths.sorted(Comparator.reverseOrder())

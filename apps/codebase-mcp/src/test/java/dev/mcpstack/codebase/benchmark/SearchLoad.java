@@ -31,6 +31,8 @@ import org.springframework.core.env.Environment;
 final class SearchLoad {
 
     private static final Duration TIME_LIMIT = Duration.ofMinutes(5);
+    /** Bounds the concurrent rg run: each process scans every file, so on 2 cores one can take seconds. */
+    private static final Duration RG_TIME_LIMIT = Duration.ofMinutes(3);
 
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -134,6 +136,80 @@ final class SearchLoad {
             histogram.recordValue(System.nanoTime() - start);
         }
         return histogram;
+    }
+
+    /**
+     * rg over {@code directory} from {@code clients} closed-loop clients, each starting its next process when the
+     * previous one ends, with the same rotation as {@link #run} (client c takes queries c, c + clients, ...), bounded
+     * by {@link #RG_TIME_LIMIT}: the load the 10-client search run sees, so the two compare like for like.
+     */
+    @Nullable
+    Run ripgrep(Path directory, List<String> queries, int clients) throws Exception {
+        if (!available("rg", "--version")) {
+            return null;
+        }
+        runRg(directory, queries.get(0));
+        long started = System.nanoTime();
+        long deadline = started + RG_TIME_LIMIT.toNanos();
+        Histogram histogram = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<Histogram>> futures = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            futures.add(pool.submit(() -> {
+                Histogram mine = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
+                for (int i = client; i < queries.size() && System.nanoTime() < deadline; i += clients) {
+                    long start = System.nanoTime();
+                    runRg(directory, queries.get(i));
+                    mine.recordValue(System.nanoTime() - start);
+                }
+                return mine;
+            }));
+        }
+        try {
+            for (Future<Histogram> future : futures) {
+                histogram.add(future.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Run(histogram, (System.nanoTime() - started) / 1e9, 0);
+    }
+
+    /**
+     * Both rg readings against the search runs: rg one process at a time against search at 1 and 10 clients (the
+     * earlier sessions' ratio), and rg from as many clients as the concurrent search run against it, p50 and
+     * throughput.
+     */
+    void compareWithRipgrep(Path directory, List<String> queries, int clients, Run single, Run concurrent)
+            throws Exception {
+        Histogram sequential = ripgrep(directory, queries);
+        if (sequential == null) {
+            return;
+        }
+        summary("rg over the same files, 1 process at a time", sequential, 0);
+        line(
+                "ratio rg p50 (1 process at a time) / search p50: search at %d clients %.1fx, search at 1 client %.1fx",
+                clients, p50(sequential) / p50(concurrent.histogram()), p50(sequential) / p50(single.histogram()));
+        Run parallel = ripgrep(directory, queries, clients);
+        if (parallel == null) {
+            return;
+        }
+        summary("rg, " + clients + " clients", parallel.histogram(), parallel.seconds());
+        line(
+                "ratio rg p50 / search p50, both at %d clients: %.1fx; throughput search / rg: %.0f / %.1f queries/s ="
+                        + " %.1fx",
+                clients,
+                p50(parallel.histogram()) / p50(concurrent.histogram()),
+                concurrent.histogram().getTotalCount() / concurrent.seconds(),
+                parallel.histogram().getTotalCount() / parallel.seconds(),
+                (concurrent.histogram().getTotalCount() / concurrent.seconds())
+                        / (parallel.histogram().getTotalCount() / parallel.seconds()));
+        assertThat(parallel.histogram().getTotalCount()).isPositive();
+    }
+
+    private static double p50(Histogram histogram) {
+        return ms(histogram.getValueAtPercentile(50));
     }
 
     /** Case-insensitive fixed-string search listing matching files; words of multi-word queries are OR-ed. */
