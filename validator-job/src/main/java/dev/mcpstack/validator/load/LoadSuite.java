@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SPEC §6 load, in this order: the staged closed model with think time (each VU a user, the "50 concurrent clients"
@@ -106,11 +107,14 @@ public final class LoadSuite {
         LoadRecorder probed;
         LoadRecorder recorder;
         Duration elapsed;
+        long @Nullable [] ticksAtStart = MachineLoad.cpuTicks();
+        @Nullable Double busy;
         try (LoadEngine probe = new LoadEngine(stack.http().timeout())) {
             CompletableFuture<LoadRecorder> healthProbe = CompletableFuture.supplyAsync(() -> probe.runOpen(
                     HEALTH_PROBE_RATE * ServerId.values().length, stages.totalDuration(), healthMix(), line -> {}));
             recorder = engine.runClosed(stages, mix, plan.thinkTime(), progress);
             elapsed = Duration.ofNanos(System.nanoTime() - start);
+            busy = MachineLoad.busyPercent(ticksAtStart, MachineLoad.cpuTicks());
             probed = healthProbe.join();
         }
         Map<String, LoadStats> health = probed.groups();
@@ -140,6 +144,7 @@ public final class LoadSuite {
                     "health under load " + server,
                     health.getOrDefault(server.wireName(), new LoadStats()),
                     probed.dispatchLagMs(99),
+                    busy,
                     modes.healthUnderLoadP99Ms()));
         }
         LoadStats peak = recorder.peak();

@@ -7,6 +7,7 @@ import dev.mcpstack.validator.report.CheckResult;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** The load checks' verdicts: each detail names the figure, the target and, when it fails, the likely cause. */
 final class LoadVerdicts {
@@ -46,7 +47,8 @@ final class LoadVerdicts {
      * {@code dispatchLagP99Ms}: how late the probe itself sent its requests (p99), included in the latency since it is
      * timed from each request's intended start; shown so a reader can tell the client's share from the service's.
      */
-    static CheckResult healthUnderLoad(String name, LoadStats stats, double dispatchLagP99Ms, double maxP99Ms) {
+    static CheckResult healthUnderLoad(
+            String name, LoadStats stats, double dispatchLagP99Ms, @Nullable Double busyPercent, double maxP99Ms) {
         return stats.operations().stream()
                 .filter(operation -> operation.operation().equals(HEALTH))
                 .findFirst()
@@ -64,7 +66,7 @@ final class LoadVerdicts {
                             health.errors(),
                             dispatchLagP99Ms);
                     return CheckResult.of(
-                            LoadSuite.SUITE, name, ok, ok ? detail : detail + MachineLoad.saturationNote());
+                            LoadSuite.SUITE, name, ok, ok ? detail : detail + MachineLoad.windowNote(busyPercent));
                 })
                 .orElseGet(() -> CheckResult.fail(LoadSuite.SUITE, name, "the staged load sent no /health request"));
     }

@@ -15,6 +15,8 @@ public final class MachineLoad {
     private static final Path LOADAVG = Path.of("/proc/loadavg");
     private static final Path STAT = Path.of("/proc/stat");
 
+    private static final double SATURATED_PERCENT = 90;
+
     private MachineLoad() {}
 
     /** The 1-minute load average, or null when unknown. */
@@ -40,7 +42,7 @@ public final class MachineLoad {
         return parts.length < 3 ? null : parts[0] + " " + parts[1] + " " + parts[2];
     }
 
-    /** The aggregate CPU counters now: {@code [steal, total]} in jiffies, or null. */
+    /** The aggregate CPU counters now: {@code [steal, total, idle]} in jiffies (idle includes iowait), or null. */
     public static long @Nullable [] cpuTicks() {
         String stat = read(STAT);
         if (stat == null || !stat.startsWith("cpu ")) {
@@ -52,7 +54,8 @@ public final class MachineLoad {
             total += Long.parseLong(fields[i]);
         }
         long steal = fields.length > 8 ? Long.parseLong(fields[8]) : 0;
-        return new long[] {steal, total};
+        long idle = Long.parseLong(fields[4]) + (fields.length > 5 ? Long.parseLong(fields[5]) : 0);
+        return new long[] {steal, total, idle};
     }
 
     /** Steal as a percentage of all CPU time between two {@link #cpuTicks()} readings, or null. */
@@ -61,6 +64,34 @@ public final class MachineLoad {
             return null;
         }
         return Math.round(10_000.0 * (to[0] - from[0]) / (to[1] - from[1])) / 100.0;
+    }
+
+    /** How busy all cores were between two {@link #cpuTicks()} readings, in percent, or null. */
+    public static @Nullable Double busyPercent(long @Nullable [] from, long @Nullable [] to) {
+        if (from == null || to == null || from.length < 3 || to.length < 3 || to[1] <= from[1]) {
+            return null;
+        }
+        return Math.round(10_000.0 * (1 - (double) (to[2] - from[2]) / (to[1] - from[1]))) / 100.0;
+    }
+
+    /**
+     * The likely cause of a latency miss measured over a window in which the cores were {@code busyPercent} busy:
+     * saturation when nearly all CPU was used; otherwise the wait for a core of a thread that wakes on a machine
+     * shared by services, database and validator (the 1-minute load average alone also holds the previous work's
+     * tail, so it is not the judge here).
+     */
+    public static String windowNote(@Nullable Double busyPercent) {
+        if (busyPercent == null) {
+            return saturationNote();
+        }
+        return busyPercent >= SATURATED_PERCENT
+                ? String.format(
+                        Locale.ROOT, "; likely cause: CPU saturation (cores %.0f %% busy over the window)", busyPercent)
+                : String.format(
+                        Locale.ROOT,
+                        "; cores %.0f %% busy over the window, so not saturation: likely the scheduler's wake-up"
+                                + " delays on cores shared by the services, PostgreSQL and the validator",
+                        busyPercent);
     }
 
     /** "load average 3.1 on 2 cores" when the machine is busier than its cores, else empty. */

@@ -16,7 +16,7 @@ class HealthUnderLoadTest {
             stats.recordSuccess("search", 30_000);
         }
 
-        var check = LoadVerdicts.healthUnderLoad("health under load codebase-mcp", stats, 0.25, 10);
+        var check = LoadVerdicts.healthUnderLoad("health under load codebase-mcp", stats, 0.25, 40.0, 10);
 
         assertThat(check.status()).isEqualTo(PassStatus.PASS);
         assertThat(check.detail())
@@ -35,10 +35,13 @@ class HealthUnderLoadTest {
             stats.recordSuccess("health", 25_000);
         }
 
-        var check = LoadVerdicts.healthUnderLoad("health under load workflow-mcp", stats, 0.25, 10);
+        var check = LoadVerdicts.healthUnderLoad("health under load workflow-mcp", stats, 0.25, 40.0, 10);
 
         assertThat(check.status()).isEqualTo(PassStatus.FAIL);
-        assertThat(check.detail()).contains("p99 25.").contains("(< 10 ms EXCEEDED)");
+        assertThat(check.detail())
+                .contains("p99 25.")
+                .contains("(< 10 ms EXCEEDED)")
+                .contains("cores 40 % busy over the window, so not saturation");
     }
 
     @Test
@@ -47,7 +50,8 @@ class HealthUnderLoadTest {
         stats.recordSuccess("health", 1_000);
         stats.record("health", 1_000, "http_503");
 
-        assertThat(LoadVerdicts.healthUnderLoad("h", stats, 0.25, 10).status()).isEqualTo(PassStatus.FAIL);
+        assertThat(LoadVerdicts.healthUnderLoad("h", stats, 0.25, 40.0, 10).status())
+                .isEqualTo(PassStatus.FAIL);
     }
 
     @Test
@@ -55,7 +59,7 @@ class HealthUnderLoadTest {
         LoadStats stats = new LoadStats();
         stats.recordSuccess("search", 1_000);
 
-        var check = LoadVerdicts.healthUnderLoad("h", stats, 0.25, 10);
+        var check = LoadVerdicts.healthUnderLoad("h", stats, 0.25, 40.0, 10);
 
         assertThat(check.status()).isEqualTo(PassStatus.FAIL);
         assertThat(check.detail()).isEqualTo("the staged load sent no /health request");

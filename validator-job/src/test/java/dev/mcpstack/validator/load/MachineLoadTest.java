@@ -17,10 +17,26 @@ class MachineLoadTest {
     }
 
     @Test
+    void busyIsTheShareOfTicksNotIdle() {
+        assertThat(MachineLoad.busyPercent(new long[] {0, 1_000, 400}, new long[] {0, 2_000, 900}))
+                .isEqualTo(50.0);
+        assertThat(MachineLoad.busyPercent(new long[] {0, 1_000}, new long[] {0, 2_000, 900}))
+                .isNull();
+    }
+
+    @Test
+    void theWindowNoteNamesSaturationOnlyWhenTheCoresWereFull() {
+        assertThat(MachineLoad.windowNote(95.0)).contains("likely cause: CPU saturation (cores 95 % busy");
+        assertThat(MachineLoad.windowNote(45.0))
+                .contains("cores 45 % busy over the window, so not saturation")
+                .doesNotContain("likely cause: CPU saturation");
+    }
+
+    @Test
     void readsTheLoadAverageWhereProcExists() {
         if (java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/loadavg"))) {
             assertThat(MachineLoad.loadAverages()).matches("[0-9.]+ [0-9.]+ [0-9.]+");
-            assertThat(MachineLoad.cpuTicks()).hasSize(2);
+            assertThat(MachineLoad.cpuTicks()).hasSize(3);
         } else {
             assertThat(MachineLoad.loadAverages()).isNull();
         }
