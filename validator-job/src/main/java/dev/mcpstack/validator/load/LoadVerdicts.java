@@ -42,10 +42,11 @@ final class LoadVerdicts {
         return CheckResult.of(LoadSuite.SUITE, name, ok, ok ? detail : detail + "; likely cause: " + cause(result));
     }
 
-    /** {@code /health} answered while the staged load runs (the staged run's own probe), against its p99 target. */
     /**
+     * {@code /health} answered while the staged load runs (the staged run's own probe), against its p99 target.
      * {@code dispatchLagP99Ms}: how late the probe itself sent its requests (p99), included in the latency since it is
      * timed from each request's intended start; shown so a reader can tell the client's share from the service's.
+     * {@code busyPercent}: how busy the cores were over the window, for the likely cause of a miss.
      */
     static CheckResult healthUnderLoad(
             String name, LoadStats stats, double dispatchLagP99Ms, @Nullable Double busyPercent, double maxP99Ms) {
