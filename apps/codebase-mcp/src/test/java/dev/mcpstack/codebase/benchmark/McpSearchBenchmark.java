@@ -14,9 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Tag;
@@ -66,8 +63,8 @@ class McpSearchBenchmark {
             sessions.add(McpClients.connect("http://127.0.0.1:" + port));
         }
         try {
-            Search rest = i -> load.search(SearchLoad.body(queries.get(i), 10, null));
-            Search mcp = i -> mcp(sessions.get(i % CLIENTS), queries.get(i));
+            SearchLoad.Call rest = i -> load.search(SearchLoad.body(queries.get(i), 10, null));
+            SearchLoad.Call mcp = i -> mcp(sessions.get(i % CLIENTS), queries.get(i));
             run(queries, rest, 1);
             run(queries, mcp, 1);
             Histogram restLatency = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
@@ -92,33 +89,9 @@ class McpSearchBenchmark {
         }
     }
 
-    @FunctionalInterface
-    private interface Search {
-        void run(int index) throws Exception;
-    }
-
     /** {@code clients} threads share the queries; each call's latency (request to full answer) is recorded. */
-    private static Histogram run(List<String> queries, Search search, int clients) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<Histogram>> futures = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            int client = c;
-            futures.add(pool.submit(() -> {
-                Histogram mine = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
-                for (int i = client; i < queries.size(); i += clients) {
-                    long start = System.nanoTime();
-                    search.run(i);
-                    mine.recordValue(System.nanoTime() - start);
-                }
-                return mine;
-            }));
-        }
-        Histogram all = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
-        for (Future<Histogram> future : futures) {
-            all.add(future.get(5, TimeUnit.MINUTES));
-        }
-        pool.shutdown();
-        return all;
+    private static Histogram run(List<String> queries, SearchLoad.Call search, int clients) throws Exception {
+        return SearchLoad.closedLoop(queries.size(), clients, Duration.ofMinutes(5), search);
     }
 
     private static void mcp(McpAsyncClient session, String query) {

@@ -79,24 +79,41 @@ final class SearchLoad {
     Run run(List<String> bodies, int clients, boolean requireHits) throws Exception {
         long started = System.nanoTime();
         AtomicInteger empty = new AtomicInteger();
+        Histogram histogram = closedLoop(bodies.size(), clients, TIME_LIMIT, i -> {
+            if (search(bodies.get(i)).contains("\"results\":[]")) {
+                if (requireHits) {
+                    throw new IllegalStateException("no hits for " + bodies.get(i));
+                }
+                empty.incrementAndGet();
+            }
+        });
+        return new Run(histogram, (System.nanoTime() - started) / 1e9, empty.get());
+    }
+
+    /** One call of a closed loop, by the index of its item. */
+    @FunctionalInterface
+    interface Call {
+        void run(int index) throws Exception;
+    }
+
+    /**
+     * {@code clients} threads share {@code count} items, client c taking c, c + clients, ..., each making its next
+     * call when the previous one returned, until all are done or {@code limit} has passed; each call's latency is
+     * recorded (nanoseconds).
+     */
+    static Histogram closedLoop(int count, int clients, Duration limit, Call call) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
         Histogram histogram = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long deadline = System.nanoTime() + TIME_LIMIT.toNanos();
         List<Future<Histogram>> futures = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             int client = c;
             futures.add(pool.submit(() -> {
                 Histogram mine = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
-                for (int i = client; i < bodies.size() && System.nanoTime() < deadline; i += clients) {
+                for (int i = client; i < count && System.nanoTime() < deadline; i += clients) {
                     long start = System.nanoTime();
-                    String response = search(bodies.get(i));
+                    call.run(i);
                     mine.recordValue(System.nanoTime() - start);
-                    if (response.contains("\"results\":[]")) {
-                        if (requireHits) {
-                            throw new IllegalStateException("no hits for " + bodies.get(i));
-                        }
-                        empty.incrementAndGet();
-                    }
                 }
                 return mine;
             }));
@@ -108,7 +125,7 @@ final class SearchLoad {
         } finally {
             pool.shutdownNow();
         }
-        return new Run(histogram, (System.nanoTime() - started) / 1e9, empty.get());
+        return histogram;
     }
 
     /** Latencies of one run, its duration and how many searches found nothing. */
@@ -150,29 +167,7 @@ final class SearchLoad {
         }
         runRg(directory, queries.get(0));
         long started = System.nanoTime();
-        long deadline = started + RG_TIME_LIMIT.toNanos();
-        Histogram histogram = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<Histogram>> futures = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            int client = c;
-            futures.add(pool.submit(() -> {
-                Histogram mine = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
-                for (int i = client; i < queries.size() && System.nanoTime() < deadline; i += clients) {
-                    long start = System.nanoTime();
-                    runRg(directory, queries.get(i));
-                    mine.recordValue(System.nanoTime() - start);
-                }
-                return mine;
-            }));
-        }
-        try {
-            for (Future<Histogram> future : futures) {
-                histogram.add(future.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        Histogram histogram = closedLoop(queries.size(), clients, RG_TIME_LIMIT, i -> runRg(directory, queries.get(i)));
         return new Run(histogram, (System.nanoTime() - started) / 1e9, 0);
     }
 
