@@ -31,7 +31,7 @@ import org.springframework.core.env.Environment;
 final class SearchLoad {
 
     private static final Duration TIME_LIMIT = Duration.ofMinutes(5);
-    /** Bounds the concurrent rg run: each process scans every file, so on 2 cores one can take seconds. */
+    /** Bounds each rg run: every process scans every file, so on 2 cores one can take seconds. */
     private static final Duration RG_TIME_LIMIT = Duration.ofMinutes(3);
 
     private final HttpClient http =
@@ -138,34 +138,12 @@ final class SearchLoad {
                 + (repositoryId == null ? "" : ",\"repository_id\":\"" + repositoryId + "\"") + "}";
     }
 
-    /** rg over {@code directory} for each query, one process at a time (page cache warmed by a first run). */
-    @Nullable
-    Histogram ripgrep(Path directory, List<String> queries) throws Exception {
-        if (!available("rg", "--version")) {
-            line("rg not installed: comparison skipped");
-            return null;
-        }
-        Histogram histogram = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
-        runRg(directory, queries.get(0));
-        for (String query : queries) {
-            long start = System.nanoTime();
-            runRg(directory, query);
-            histogram.recordValue(System.nanoTime() - start);
-        }
-        return histogram;
-    }
-
     /**
-     * rg over {@code directory} from {@code clients} closed-loop clients, each starting its next process when the
-     * previous one ends, with the same rotation as {@link #run} (client c takes queries c, c + clients, ...), bounded
-     * by {@link #RG_TIME_LIMIT}: the load the 10-client search run sees, so the two compare like for like.
+     * rg over {@code directory} from {@code clients} closed-loop clients (1: one process at a time), each starting its
+     * next process when the previous one ends, with the same rotation as {@link #run} (client c takes queries c,
+     * c + clients, ...), bounded by {@link #RG_TIME_LIMIT}.
      */
-    @Nullable
-    Run ripgrep(Path directory, List<String> queries, int clients) throws Exception {
-        if (!available("rg", "--version")) {
-            return null;
-        }
-        runRg(directory, queries.get(0));
+    private static Run ripgrep(Path directory, List<String> queries, int clients) throws Exception {
         long started = System.nanoTime();
         Histogram histogram = closedLoop(queries.size(), clients, RG_TIME_LIMIT, i -> runRg(directory, queries.get(i)));
         return new Run(histogram, (System.nanoTime() - started) / 1e9, 0);
@@ -173,23 +151,22 @@ final class SearchLoad {
 
     /**
      * Both rg readings against the search runs: rg one process at a time against search at 1 and 10 clients (the
-     * earlier sessions' ratio), and rg from as many clients as the concurrent search run against it, p50 and
-     * throughput.
+     * earlier sessions' ratio), and rg from as many clients as the concurrent search run (the load that run sees, so
+     * the two compare like for like), p50 and throughput. The page cache is warmed by one first run.
      */
     void compareWithRipgrep(Path directory, List<String> queries, int clients, Run single, Run concurrent)
             throws Exception {
-        Histogram sequential = ripgrep(directory, queries);
-        if (sequential == null) {
+        if (!available("rg", "--version")) {
+            line("rg not installed: comparison skipped");
             return;
         }
+        runRg(directory, queries.get(0));
+        Histogram sequential = ripgrep(directory, queries, 1).histogram();
         summary("rg over the same files, 1 process at a time", sequential, 0);
         line(
                 "ratio rg p50 (1 process at a time) / search p50: search at %d clients %.1fx, search at 1 client %.1fx",
                 clients, p50(sequential) / p50(concurrent.histogram()), p50(sequential) / p50(single.histogram()));
         Run parallel = ripgrep(directory, queries, clients);
-        if (parallel == null) {
-            return;
-        }
         summary("rg, " + clients + " clients", parallel.histogram(), parallel.seconds());
         line(
                 "ratio rg p50 / search p50, both at %d clients: %.1fx; throughput search / rg: %.0f / %.1f queries/s ="
