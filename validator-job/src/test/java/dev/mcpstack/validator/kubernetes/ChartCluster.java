@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,6 +39,7 @@ final class ChartCluster implements AutoCloseable {
     private final ExecutorService controller = Executors.newSingleThreadExecutor();
     private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
     private final AtomicInteger podSerial = new AtomicInteger();
+    private volatile boolean closing;
 
     ChartCluster(KubernetesClient client, String namespace, String release) {
         this.client = client;
@@ -122,23 +124,33 @@ final class ChartCluster implements AutoCloseable {
         ResourceEventHandler<HasMetadata> reconcileAll = new ResourceEventHandler<>() {
             @Override
             public void onAdd(HasMetadata obj) {
-                controller.execute(ChartCluster.this::reconcile);
+                schedule();
             }
 
             @Override
             public void onUpdate(HasMetadata old, HasMetadata obj) {
-                controller.execute(ChartCluster.this::reconcile);
+                schedule();
             }
 
             @Override
             public void onDelete(HasMetadata obj, boolean unknown) {
-                controller.execute(ChartCluster.this::reconcile);
+                schedule();
             }
         };
         informers.add(client.pods().inNamespace(namespace).inform(reconcileAll));
         informers.add(client.apps().deployments().inNamespace(namespace).inform(reconcileAll));
         informers.add(client.apps().statefulSets().inNamespace(namespace).inform(reconcileAll));
         return this;
+    }
+
+    private void schedule() {
+        if (!closing) {
+            try {
+                controller.execute(this::reconcile);
+            } catch (RejectedExecutionException e) {
+                // close() began between the check and the hand-over: the cluster is no longer reconciled
+            }
+        }
     }
 
     private synchronized void reconcile() {
@@ -290,6 +302,13 @@ final class ChartCluster implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        // the writers stop first: a watch closed while the mock is still sending it events is what the mock's
+        // teardown deadlock needs (MockApiShutdown), and an interrupted write only prints a stack trace
+        closing = true;
+        controller.shutdown();
+        if (!controller.awaitTermination(10, TimeUnit.SECONDS)) {
+            controller.shutdownNow();
+        }
         informers.forEach(SharedIndexInformer::close);
         // the mock server's shutdown gives open connections 10 s: let every watch end before the test does
         for (SharedIndexInformer<?> informer : informers) {
@@ -299,7 +318,5 @@ final class ChartCluster implements AutoCloseable {
                 // stopping with an error still stopped it; a watch still open after 10 s is the server's to close
             }
         }
-        controller.shutdownNow();
-        controller.awaitTermination(5, TimeUnit.SECONDS);
     }
 }

@@ -39,6 +39,7 @@ class KubernetesPlatformTest {
     @AfterEach
     void stopControllers() throws InterruptedException {
         cluster.close();
+        MockApiShutdown.shutdown(server);
     }
 
     private KubernetesPlatform platform(String namespace, Set<String> allow) {

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,7 @@ import tools.jackson.databind.JsonNode;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class KubernetesRunTest {
 
+    KubernetesMockServer server;
     KubernetesClient client;
     ChartCluster cluster;
 
@@ -54,6 +56,7 @@ class KubernetesRunTest {
     @AfterEach
     void forget() throws InterruptedException {
         cluster.close();
+        MockApiShutdown.shutdown(server);
         List.of(
                         Config.KUBERNETES_MASTER_SYSTEM_PROPERTY,
                         Config.KUBERNETES_NAMESPACE_SYSTEM_PROPERTY,

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class SigtermRestoreTest {
 
+    KubernetesMockServer server;
     KubernetesClient client;
 
     /** The child: start the platform, take workflow-mcp away, say so, wait to be terminated. */
@@ -88,5 +90,6 @@ class SigtermRestoreTest {
                 child.destroyForcibly();
             }
         }
+        MockApiShutdown.shutdown(server);
     }
 }
