@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,6 +47,7 @@ public final class BenchmarkSuite {
     private final String runId;
     private final Consumer<String> progress;
     private final SelfCheck selfCheck;
+    private final JitClock jit;
     // the measured requests run in the load engine's count-bounded closed model, timed on its event loops: a
     // blocking client thread per request (JDK HttpClient, or waiting on the engine) added a scheduler wait per
     // request on the busy 2-core machine (the self-check: +195 % to +649 %, docs/performance/validation-quick.md)
@@ -75,6 +77,7 @@ public final class BenchmarkSuite {
         this.runId = runId;
         this.progress = progress;
         this.selfCheck = new SelfCheck();
+        this.jit = new JitClock(stack.http(), stack.platform());
         this.engine = new LoadEngine(stack.http().timeout());
     }
 
@@ -200,17 +203,34 @@ public final class BenchmarkSuite {
      * The profile's warm-up: unrecorded rounds from the benchmark's concurrent clients until the request rate stops
      * rising ({@link SteadyState}), at most {@code warmup-time}.
      */
-    private void warmFor(Latencies warm, Supplier<LoadRequest> next) {
-        if (!warmup.time().isZero()) {
-            SteadyState.warm(
-                    () -> {
-                        long before = warm.count() + warm.failures();
-                        engine.runCount(
-                                warmup.clients(), Long.MAX_VALUE, next, SteadyState.ROUND, warm.outcome("warm-up"));
-                        return warm.count() + warm.failures() - before;
-                    },
-                    warmup.time());
+    private SteadyState.Warmed warmFor(Latencies warm, Supplier<LoadRequest> next) {
+        if (warmup.time().isZero()) {
+            return SteadyState.Warmed.NONE;
         }
+        SteadyState.Warmed warmed = SteadyState.warm(
+                () -> {
+                    long before = warm.count() + warm.failures();
+                    engine.runCount(warmup.clients(), Long.MAX_VALUE, next, SteadyState.ROUND, warm.outcome("warm-up"));
+                    return warm.count() + warm.failures() - before;
+                },
+                jit::seconds,
+                warmup.time());
+        if (!warmed.steady()) {
+            progress.accept(String.format(
+                    Locale.ROOT,
+                    "  not steady after %d s of warm-up (the JIT compiled for %.0f ms in its last second): measuring"
+                            + " anyway",
+                    warmup.time().toSeconds(),
+                    1000 * warmed.lastRoundJitSeconds()));
+        }
+        return warmed;
+    }
+
+    /** Runs {@code measured} and returns the compilers' CPU milliseconds during it ({@link JitClock}). */
+    private long jitMillisDuring(Runnable measured) {
+        double before = jit.seconds();
+        measured.run();
+        return Math.round(1000 * (jit.seconds() - before));
     }
 
     private String warmupTimeText() {
@@ -218,6 +238,22 @@ public final class BenchmarkSuite {
                 ? "until steady (at most " + warmup.time().toSeconds() + " s) from " + warmup.clients()
                         + " clients and "
                 : "";
+    }
+
+    /**
+     * The measured parameters plus how much unrecorded warm-up ran (and how much of it failed, if any), whether it
+     * ended steady, and the compilers' CPU time during the measured requests ({@code jitMillis}).
+     */
+    static Map<String, Object> withWarmup(
+            Map<String, Object> parameters, Latencies warm, SteadyState.Warmed warmed, long jitMillis) {
+        Map<String, Object> all = withWarmup(parameters, warm);
+        if (warmed.rounds() > 0) {
+            all.put("warmup_rounds", warmed.rounds());
+            all.put("warmup_steady", warmed.steady());
+            all.put("warmup_jit_ms_last_round", Math.round(1000 * warmed.lastRoundJitSeconds()));
+        }
+        all.put("jit_ms_during_measurement", jitMillis);
+        return all;
     }
 
     /** The measured parameters plus how much unrecorded warm-up ran (and how much of it failed, if any). */
@@ -243,14 +279,13 @@ public final class BenchmarkSuite {
                 + " concurrent clients (not recorded)");
         Latencies warm = new Latencies();
         List<String> warmQueries = queries.subList(searches, searches + warmup.searches());
-        if (!warmQueries.isEmpty()) {
-            warmFor(warm, searchRequests(warmQueries));
-        }
+        SteadyState.Warmed warmed =
+                warmQueries.isEmpty() ? SteadyState.Warmed.NONE : warmFor(warm, searchRequests(warmQueries));
         search(warmQueries, clients, warm);
         Duration settled = Settle.await(stack.platform(), SETTLE_LIMIT);
         progress.accept("benchmark search: " + searches + " queries, " + clients + " concurrent clients");
         Latencies latencies = new Latencies();
-        search(queries.subList(0, searches), clients, latencies);
+        long jitMillis = jitMillisDuring(() -> search(queries.subList(0, searches), clients, latencies));
         selfCheck.sample(ServerId.CODEBASE, OperationType.SEARCH, clients, searchRequests(selfCheckQueries));
         return latencies.toResult(
                 ServerId.CODEBASE,
@@ -265,7 +300,9 @@ public final class BenchmarkSuite {
                                 10,
                                 "settle_ms",
                                 settled.toMillis()),
-                        warm),
+                        warm,
+                        warmed,
+                        jitMillis),
                 properties.targetMs(OperationType.SEARCH),
                 environment);
     }
@@ -296,18 +333,20 @@ public final class BenchmarkSuite {
         }
         Map<String, String> client = Map.of("X-Client-Id", "validator-bench-" + runId);
         Latencies warm = new Latencies();
-        warmFor(warm, activations(projects, client));
+        SteadyState.Warmed warmed = warmFor(warm, activations(projects, client));
         switches(projects, warmup.projectSwitches(), client, warm);
         Duration settled = Settle.await(stack.platform(), SETTLE_LIMIT);
         Latencies latencies = new Latencies();
-        switches(projects, switches, client, latencies);
+        long jitMillis = jitMillisDuring(() -> switches(projects, switches, client, latencies));
         selfCheck.sample(ServerId.WORKFLOW, OperationType.PROJECT_SWITCH, 1, activations(projects, client));
         return latencies.toResult(
                 ServerId.WORKFLOW,
                 OperationType.PROJECT_SWITCH,
                 withWarmup(
                         Map.of("switches", switches, "projects", projects.size(), "settle_ms", settled.toMillis()),
-                        warm),
+                        warm,
+                        warmed,
+                        jitMillis),
                 properties.targetMs(OperationType.PROJECT_SWITCH),
                 environment);
     }
@@ -345,11 +384,11 @@ public final class BenchmarkSuite {
         progress.accept("benchmark entity_query: " + queries + " queries over " + entities + " entities, after "
                 + warmupTimeText() + warmup.entityQueries() + " unrecorded");
         Latencies warm = new Latencies();
-        warmFor(warm, entityQueryRequests(shapes));
+        SteadyState.Warmed warmed = warmFor(warm, entityQueryRequests(shapes));
         entityQueries(shapes, warmup.entityQueries(), warm);
         Duration settled = Settle.await(stack.platform(), SETTLE_LIMIT);
         Latencies latencies = new Latencies();
-        entityQueries(shapes, queries, latencies);
+        long jitMillis = jitMillisDuring(() -> entityQueries(shapes, queries, latencies));
         selfCheck.sample(ServerId.WORKFLOW, OperationType.ENTITY_QUERY, 1, entityQueryRequests(shapes));
         return latencies.toResult(
                 ServerId.WORKFLOW,
@@ -364,7 +403,9 @@ public final class BenchmarkSuite {
                                 "entity_type,tags_any,data_contains,name_prefix",
                                 "settle_ms",
                                 settled.toMillis()),
-                        warm),
+                        warm,
+                        warmed,
+                        jitMillis),
                 properties.targetMs(OperationType.ENTITY_QUERY),
                 environment);
     }

@@ -1,35 +1,58 @@
 package dev.mcpstack.validator.benchmarks;
 
 import java.time.Duration;
+import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 
 /**
  * A warm-up that lasts until the services are warm rather than for a fixed count: rounds of unrecorded load until a
- * round completes fewer than {@value #GAIN_PERCENT} % more requests than the one before (the JIT has compiled the
- * request path), bounded by the profile's {@code warmup-time}. A fixed count was too little on a freshly started
- * stack: 1 634 switches from 10 clients took 5 s there (both JVMs compiling on the same two cores) and left one
- * client's switches at p50 4.0 ms, against p95 2.7 ms for the same requests half a minute later.
+ * round completes fewer than {@value #GAIN_PERCENT} % more requests than the one before <em>and</em> the JIT
+ * compilers ({@link JitClock}) used under a tenth of a core during it, bounded by the profile's
+ * {@code warmup-time}. The rate alone stopped too early: on two cores the compilers take one of them, so the rate
+ * flattens while they still work (measured: the rate criterion ended the switch warm-up after 4 s, and one client's
+ * switches then went from p50 4.9 to 1.4 ms over the next 30 s as the compilers finished).
  */
 final class SteadyState {
 
     static final Duration ROUND = Duration.ofSeconds(1);
     static final int GAIN_PERCENT = 10;
+    static final double QUIET_JIT_SHARE_OF_A_CORE = 0.1;
+
+    /**
+     * @param rounds how many rounds ran
+     * @param steady whether the last one met both conditions (false: the limit ended the warm-up)
+     * @param lastRoundJitSeconds compiler CPU seconds during the last round (NaN when none ran)
+     */
+    record Warmed(int rounds, boolean steady, double lastRoundJitSeconds) {
+        static final Warmed NONE = new Warmed(0, false, Double.NaN);
+    }
 
     private SteadyState() {}
 
-    /** {@code round} runs one round and returns how many requests it completed; returns how many rounds ran. */
-    static int warm(LongSupplier round, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
+    /**
+     * {@code round} runs one round and returns how many requests it completed; {@code jitSeconds} reads the
+     * compilers' CPU seconds so far.
+     */
+    static Warmed warm(LongSupplier round, DoubleSupplier jitSeconds, Duration limit) {
+        long start = System.nanoTime();
+        long deadline = start + limit.toNanos();
         long previous = -1;
         int rounds = 0;
+        double jit = Double.NaN;
+        double before = jitSeconds.getAsDouble();
         while (System.nanoTime() < deadline) {
+            long roundStart = System.nanoTime();
             long completed = round.getAsLong();
+            double after = jitSeconds.getAsDouble();
+            jit = after - before;
+            before = after;
             rounds++;
-            if (previous >= 0 && completed * 100 < previous * (100 + GAIN_PERCENT)) {
-                break;
+            double quietJit = QUIET_JIT_SHARE_OF_A_CORE * (System.nanoTime() - roundStart) / 1e9;
+            if (previous >= 0 && completed * 100 < previous * (100 + GAIN_PERCENT) && jit < quietJit) {
+                return new Warmed(rounds, true, jit);
             }
             previous = completed;
         }
-        return rounds;
+        return rounds == 0 ? Warmed.NONE : new Warmed(rounds, false, jit);
     }
 }

@@ -47,6 +47,24 @@ class WarmupTest {
     }
 
     @Test
+    void recordsWhetherTheWarmUpEndedSteadyAndTheCompilersTimeDuringTheMeasurement() {
+        Latencies warm = new Latencies();
+        warm.record(1_000_000);
+
+        Map<String, Object> parameters =
+                BenchmarkSuite.withWarmup(Map.of(), warm, new SteadyState.Warmed(12, false, 0.4321), 37);
+
+        assertThat(parameters)
+                .containsEntry("warmup_rounds", 12)
+                .containsEntry("warmup_steady", false)
+                .containsEntry("warmup_jit_ms_last_round", 432L)
+                .containsEntry("jit_ms_during_measurement", 37L);
+        assertThat(BenchmarkSuite.withWarmup(Map.of(), warm, SteadyState.Warmed.NONE, 0))
+                .containsEntry("jit_ms_during_measurement", 0L)
+                .doesNotContainKeys("warmup_rounds", "warmup_steady");
+    }
+
+    @Test
     void aCleanWarmUpRecordsNoFailures() {
         Latencies warm = new Latencies();
         warm.record(1_000_000);

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * Keeps the Prometheus exposition clean for {@code promtool check metrics}: meters that Boot's observations and
  * Micrometer's binders register without a description get one (HELP); the two counters Micrometer keeps in
  * milliseconds and nanoseconds ({@code jvm.compilation.time}, {@code process.cpu.time}) are dropped, since a filter
- * cannot rescale them to seconds and {@code process_cpu_usage} already tells the CPU story; and the
+ * cannot rescale them to seconds ({@link JitCompilationSeconds} registers the first again in seconds, and
+ * {@code process_cpu_usage} already tells the CPU story); and the
  * {@code system.cpu.count} gauge, whose {@code _count} suffix Prometheus reserves for histograms and summaries, is
  * renamed. Boot applies every {@link MeterFilter} bean before the first meter is registered.
  */

@@ -160,6 +160,20 @@ class HealthAndMetricsTest {
     }
 
     @Test
+    void jitCompilationTimeIsExposedInSecondsAndCounts() {
+        String line = metricsText("/metrics")
+                .lines()
+                .filter(l -> l.startsWith("jvm_compilation_seconds_total{"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no jvm_compilation_seconds_total sample in /metrics"));
+        // a Spring context has been compiled into existence by now: seconds of JIT time, not zero, not milliseconds
+        assertThat(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .isPositive()
+                .isLessThan(3_600);
+        assertThat(metricsText("/metrics")).doesNotContain("jvm_compilation_time_ms");
+    }
+
+    @Test
     void metricsAnswersPrometheusTextToScrapersAndClientsWithoutPreference() {
         for (String accept :
                 List.of("application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5,*/*;q=0.1", "*/*")) {
