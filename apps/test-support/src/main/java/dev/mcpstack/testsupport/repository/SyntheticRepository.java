@@ -10,6 +10,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -138,20 +139,34 @@ public final class SyntheticRepository {
      * ledger}). Deterministic for a given seed and file count.
      */
     public List<String> searchQueries(int n) {
-        SplittableRandom random = new SplittableRandom(seed ^ 0x5EA4C4L);
+        Supplier<String> source = searchQuerySource(0);
         List<String> queries = new ArrayList<>(n);
         while (queries.size() < n) {
-            FileGenerator.Generated generated = generator.generate(random.nextInt(fileCount));
-            List<String> methods = generated.methodNames();
-            int kind = random.nextInt(10);
-            if (kind < 4 || methods.isEmpty()) {
-                queries.add(generated.typeName());
-            } else if (kind < 8) {
-                queries.add(methods.get(random.nextInt(methods.size())));
-            } else {
-                queries.add(String.join(" ", Identifiers.words(generated.typeName())));
-            }
+            queries.add(source.get());
         }
         return queries;
+    }
+
+    /**
+     * An endless source of queries like {@link #searchQueries}'s: {@code stream} 0 gives the same sequence, each
+     * other value another one. For warm-ups that must keep asking new queries, as the measured ones are new to the
+     * service (repeating a few hundred had codebase-mcp's statistics cache answer all of them, and the JIT compiled
+     * for that case only). Safe to call from several threads.
+     */
+    public Supplier<String> searchQuerySource(long stream) {
+        SplittableRandom random = new SplittableRandom(seed ^ 0x5EA4C4L ^ stream);
+        return () -> {
+            synchronized (random) {
+                FileGenerator.Generated generated = generator.generate(random.nextInt(fileCount));
+                List<String> methods = generated.methodNames();
+                int kind = random.nextInt(10);
+                if (kind < 4 || methods.isEmpty()) {
+                    return generated.typeName();
+                } else if (kind < 8) {
+                    return methods.get(random.nextInt(methods.size()));
+                }
+                return String.join(" ", Identifiers.words(generated.typeName()));
+            }
+        };
     }
 }

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,6 +58,20 @@ class SyntheticRepositoryTest {
         });
         assertThat(repository.searchQueries(50))
                 .isEqualTo(SyntheticRepository.of(42, 500).searchQueries(50));
+    }
+
+    @Test
+    void aQuerySourceContinuesTheListOrGivesAnotherSequence() {
+        Supplier<String> same = repository.searchQuerySource(0);
+        List<String> first = Stream.generate(same).limit(300).toList();
+        List<String> other =
+                Stream.generate(repository.searchQuerySource(1)).limit(300).toList();
+
+        assertThat(first).isEqualTo(repository.searchQueries(300));
+        assertThat(other).isNotEqualTo(first).hasSize(300);
+        // another sequence over the same files: as many distinct queries, still drawn from the repository's names
+        assertThat(Set.copyOf(other)).hasSizeGreaterThan(Set.copyOf(first).size() / 2);
+        assertThat(Set.copyOf(first)).containsAnyElementsOf(Set.copyOf(other));
     }
 
     @Test
