@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -30,6 +31,7 @@ public final class LoadSuite {
     static final String SUITE = "load";
     private static final Duration RECOVERY = Duration.ofSeconds(2);
     private static final int HEALTH_PROBE_RATE = 20;
+    private static final int WARMUP_USERS = 10;
 
     private final StackClient stack;
     private final ValidatorProperties properties;
@@ -38,6 +40,7 @@ public final class LoadSuite {
     private final LoadModes.Plan plan;
     private final String runId;
     private final Consumer<String> progress;
+    private final JitClock jit;
 
     public LoadSuite(
             StackClient stack,
@@ -54,6 +57,7 @@ public final class LoadSuite {
         this.plan = plan;
         this.runId = runId;
         this.progress = progress;
+        this.jit = new JitClock(stack.http(), stack.platform());
     }
 
     public List<CheckResult> run(List<LoadTestResult> results) {
@@ -61,6 +65,7 @@ public final class LoadSuite {
         OperationMix mix = LoadMix.create(stack, runId, profile.files());
         int users = profile.stages().isEmpty() ? 50 : new StagePlan(profile.stages()).maxUsers();
         try (LoadEngine engine = new LoadEngine(stack.http().timeout())) {
+            warmUp(engine, mix);
             if (!profile.stages().isEmpty()) {
                 staged(engine, mix, checks, results);
             }
@@ -94,6 +99,32 @@ public final class LoadSuite {
         return checks;
     }
 
+    /**
+     * Unrecorded rounds of the mix from {@value #WARMUP_USERS} VUs without think time until the rate is steady and
+     * the JIT compilers are quiet ({@link SteadyState}), at most the profile's {@code warmup-time}: the benchmarks
+     * warmed up search, switch and entity query, but not work-item creation or the mix's other requests, and the
+     * staged load's {@code /health} probe otherwise waited for the cores the compilers held.
+     */
+    private void warmUp(LoadEngine engine, OperationMix mix) {
+        if (profile.warmupTime().isZero()) {
+            return;
+        }
+        progress.accept("load: warm-up, the mix from " + WARMUP_USERS + " VUs until steady (at most "
+                + profile.warmupTime().toSeconds() + " s, not recorded)");
+        SteadyState.Warmed warmed = SteadyState.warm(
+                () -> engine.runClosed(StagePlan.constant(WARMUP_USERS, SteadyState.ROUND), mix, line -> {})
+                        .all()
+                        .total(),
+                jit::seconds,
+                profile.warmupTime());
+        progress.accept(String.format(
+                Locale.ROOT,
+                "  %s after %d rounds (the JIT compiled for %.0f ms in the last one)",
+                warmed.steady() ? "steady" : "not steady",
+                warmed.rounds(),
+                1000 * warmed.lastRoundJitSeconds()));
+    }
+
     private void staged(LoadEngine engine, OperationMix mix, List<CheckResult> checks, List<LoadTestResult> results) {
         StagePlan stages = new StagePlan(profile.stages());
         String paced = "think time " + plan.thinkTime().toMillis() + " ms";
@@ -108,6 +139,7 @@ public final class LoadSuite {
         LoadRecorder recorder;
         Duration elapsed;
         long @Nullable [] ticksAtStart = MachineLoad.cpuTicks();
+        double jitAtStart = jit.seconds();
         @Nullable Double busy;
         try (LoadEngine probe = new LoadEngine(stack.http().timeout())) {
             CompletableFuture<LoadRecorder> healthProbe = CompletableFuture.supplyAsync(() -> probe.runOpen(
@@ -117,6 +149,7 @@ public final class LoadSuite {
             busy = MachineLoad.busyPercent(ticksAtStart, MachineLoad.cpuTicks());
             probed = healthProbe.join();
         }
+        long jitMillis = Math.round(1000 * (jit.seconds() - jitAtStart));
         Map<String, LoadStats> health = probed.groups();
         for (ServerId server : ServerId.values()) {
             LoadStats stats = recorder.groups().getOrDefault(server.wireName(), new LoadStats());
@@ -145,6 +178,7 @@ public final class LoadSuite {
                     health.getOrDefault(server.wireName(), new LoadStats()),
                     probed.dispatchLagMs(99),
                     busy,
+                    jitMillis,
                     modes.healthUnderLoadP99Ms()));
         }
         LoadStats peak = recorder.peak();

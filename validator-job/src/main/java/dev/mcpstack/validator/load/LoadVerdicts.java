@@ -46,10 +46,16 @@ final class LoadVerdicts {
      * {@code /health} answered while the staged load runs (the staged run's own probe), against its p99 target.
      * {@code dispatchLagP99Ms}: how late the probe itself sent its requests (p99), included in the latency since it is
      * timed from each request's intended start; shown so a reader can tell the client's share from the service's.
-     * {@code busyPercent}: how busy the cores were over the window, for the likely cause of a miss.
+     * {@code busyPercent}: how busy the cores were over the window, for the likely cause of a miss; {@code jitMillis}:
+     * how long the JIT compilers worked in it ({@link JitClock}), which takes cores from the services' requests.
      */
     static CheckResult healthUnderLoad(
-            String name, LoadStats stats, double dispatchLagP99Ms, @Nullable Double busyPercent, double maxP99Ms) {
+            String name,
+            LoadStats stats,
+            double dispatchLagP99Ms,
+            @Nullable Double busyPercent,
+            long jitMillis,
+            double maxP99Ms) {
         return stats.operations().stream()
                 .filter(operation -> operation.operation().equals(HEALTH))
                 .findFirst()
@@ -58,14 +64,16 @@ final class LoadVerdicts {
                     String detail = String.format(
                             Locale.ROOT,
                             "%d requests to /health during the staged load, p50 %.2f ms, p99 %.2f ms (< %.0f ms %s),"
-                                    + " errors %d; the probe's own dispatch lag p99 %.2f ms (included)",
+                                    + " errors %d; the probe's own dispatch lag p99 %.2f ms (included); the JIT"
+                                    + " compiled for %d ms during the window",
                             health.count(),
                             health.latencyP50Ms(),
                             health.latencyP99Ms(),
                             maxP99Ms,
                             health.latencyP99Ms() < maxP99Ms ? "ok" : "EXCEEDED",
                             health.errors(),
-                            dispatchLagP99Ms);
+                            dispatchLagP99Ms,
+                            jitMillis);
                     return CheckResult.of(
                             LoadSuite.SUITE, name, ok, ok ? detail : detail + MachineLoad.windowNote(busyPercent));
                 })

@@ -3,6 +3,7 @@ package dev.mcpstack.validator.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpstack.validator.config.ValidatorProperties.Profile;
+import dev.mcpstack.validator.load.SteadyState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.mcpstack.validator.benchmarks;
+package dev.mcpstack.validator.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.mcpstack.validator.benchmarks;
+package dev.mcpstack.validator.load;
 
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
@@ -12,9 +12,9 @@ import java.util.function.LongSupplier;
  * flattens while they still work (measured: the rate criterion ended the switch warm-up after 4 s, and one client's
  * switches then went from p50 4.9 to 1.4 ms over the next 30 s as the compilers finished).
  */
-final class SteadyState {
+public final class SteadyState {
 
-    static final Duration ROUND = Duration.ofSeconds(1);
+    public static final Duration ROUND = Duration.ofSeconds(1);
     static final int GAIN_PERCENT = 10;
     static final double QUIET_JIT_SHARE_OF_A_CORE = 0.1;
 
@@ -23,8 +23,8 @@ final class SteadyState {
      * @param steady whether the last one met both conditions (false: the limit ended the warm-up)
      * @param lastRoundJitSeconds compiler CPU seconds during the last round (NaN when none ran)
      */
-    record Warmed(int rounds, boolean steady, double lastRoundJitSeconds) {
-        static final Warmed NONE = new Warmed(0, false, Double.NaN);
+    public record Warmed(int rounds, boolean steady, double lastRoundJitSeconds) {
+        public static final Warmed NONE = new Warmed(0, false, Double.NaN);
     }
 
     private SteadyState() {}
@@ -33,7 +33,7 @@ final class SteadyState {
      * {@code round} runs one round and returns how many requests it completed; {@code jitSeconds} reads the
      * compilers' CPU seconds so far.
      */
-    static Warmed warm(LongSupplier round, DoubleSupplier jitSeconds, Duration limit) {
+    public static Warmed warm(LongSupplier round, DoubleSupplier jitSeconds, Duration limit) {
         long start = System.nanoTime();
         long deadline = start + limit.toNanos();
         long previous = -1;

@@ -1,7 +1,6 @@
-package dev.mcpstack.validator.benchmarks;
+package dev.mcpstack.validator.load;
 
 import dev.mcpstack.validator.http.Http;
-import dev.mcpstack.validator.load.ResourceSampler;
 import dev.mcpstack.validator.model.ServerId;
 import dev.mcpstack.validator.platform.Platform;
 import java.lang.management.CompilationMXBean;
@@ -15,7 +14,7 @@ import java.util.Map;
  * run, about one of the two cores), and while it does, one client's project switches took p50 4.9 ms against 1.4 ms
  * once it had stopped. A service that cannot be read (an older image, a scrape error) adds nothing.
  */
-final class JitClock {
+public final class JitClock {
 
     static final String METRIC = "jvm_compilation_seconds_total";
 
@@ -23,12 +22,12 @@ final class JitClock {
     private final Platform platform;
     private final CompilationMXBean own = ManagementFactory.getCompilationMXBean();
 
-    JitClock(Http http, Platform platform) {
+    public JitClock(Http http, Platform platform) {
         this.http = http;
         this.platform = platform;
     }
 
-    double seconds() {
+    public double seconds() {
         double seconds =
                 own != null && own.isCompilationTimeMonitoringSupported() ? own.getTotalCompilationTime() / 1000.0 : 0;
         for (ServerId server : ServerId.values()) {
