@@ -206,7 +206,7 @@ public final class BenchmarkSuite {
 
     /**
      * The profile's warm-up: unrecorded rounds from the benchmark's concurrent clients until the request rate stops
-     * rising ({@link SteadyState}), at most {@code warmup-time}.
+     * rising and the JIT compilers are quiet ({@link SteadyState}), at most {@code warmup-time}.
      */
     private SteadyState.Warmed warmFor(Latencies warm, Supplier<LoadRequest> next) {
         if (warmup.time().isZero()) {
@@ -231,7 +231,7 @@ public final class BenchmarkSuite {
         return warmed;
     }
 
-    /** Runs {@code measured} and returns the compilers' CPU milliseconds during it ({@link JitClock}). */
+    /** Runs {@code measured} and returns the milliseconds the JIT compilers worked during it ({@link JitClock}). */
     private long jitMillisDuring(Runnable measured) {
         double before = jit.seconds();
         measured.run();
@@ -247,7 +247,7 @@ public final class BenchmarkSuite {
 
     /**
      * The measured parameters plus how much unrecorded warm-up ran (and how much of it failed, if any), whether it
-     * ended steady, and the compilers' CPU time during the measured requests ({@code jitMillis}).
+     * ended steady, and the compilers' time during the measured requests ({@code jitMillis}).
      */
     static Map<String, Object> withWarmup(
             Map<String, Object> parameters, Latencies warm, SteadyState.Warmed warmed, long jitMillis) {
@@ -285,8 +285,7 @@ public final class BenchmarkSuite {
         Latencies warm = new Latencies();
         List<String> warmQueries = queries.subList(searches, searches + warmup.searches());
         // the timed warm-up keeps asking new queries, as the measured ones are new: cycling through a few hundred
-        // had the term-statistics cache answer every one after the first round, the JIT compiled for that case only,
-        // and the measured queries (cache misses) then recompiled for 2 s during the measurement
+        // had the term-statistics cache answer every one of them after the first round
         SteadyState.Warmed warmed = warmQueries.isEmpty()
                 ? SteadyState.Warmed.NONE
                 : warmFor(warm, searchRequests(repository.searchQuerySource(WARMUP_QUERY_STREAM)));

@@ -7,7 +7,7 @@ import java.util.function.LongSupplier;
 /**
  * A warm-up that lasts until the services are warm rather than for a fixed count: rounds of unrecorded load until a
  * round completes fewer than {@value #GAIN_PERCENT} % more requests than the one before <em>and</em> the JIT
- * compilers ({@link JitClock}) used under a tenth of a core during it, bounded by the profile's
+ * compilers ({@link JitClock}) worked for under a tenth of it, bounded by the profile's
  * {@code warmup-time}. The rate alone stopped too early: on two cores the compilers take one of them, so the rate
  * flattens while they still work (measured: the rate criterion ended the switch warm-up after 4 s, and one client's
  * switches then went from p50 4.9 to 1.4 ms over the next 30 s as the compilers finished).
@@ -21,7 +21,7 @@ public final class SteadyState {
     /**
      * @param rounds how many rounds ran
      * @param steady whether the last one met both conditions (false: the limit ended the warm-up)
-     * @param lastRoundJitSeconds compiler CPU seconds during the last round (NaN when none ran)
+     * @param lastRoundJitSeconds seconds the compilers worked during the last round (NaN when none ran)
      */
     public record Warmed(int rounds, boolean steady, double lastRoundJitSeconds) {
         public static final Warmed NONE = new Warmed(0, false, Double.NaN);
@@ -31,7 +31,7 @@ public final class SteadyState {
 
     /**
      * {@code round} runs one round and returns how many requests it completed; {@code jitSeconds} reads the
-     * compilers' CPU seconds so far.
+     * seconds the compilers have worked so far.
      */
     public static Warmed warm(LongSupplier round, DoubleSupplier jitSeconds, Duration limit) {
         long start = System.nanoTime();

@@ -8,7 +8,8 @@ import java.lang.management.ManagementFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code jvm_compilation_seconds_total}: the CPU time the JIT compilers have spent, in seconds, so that it passes
+ * {@code jvm_compilation_seconds_total}: the time the JIT compiler threads have spent compiling (the JVM's elapsed
+ * compilation time, summed over those threads), in seconds, so that it passes
  * {@code promtool check metrics} where Micrometer's millisecond counter ({@code jvm.compilation.time}, dropped by
  * {@link PrometheusLint}) does not. A freshly started service compiles for tens of seconds under its first load,
  * on the same cores as its requests: the validator's benchmarks warm up until this counter stops rising, and a
@@ -25,7 +26,7 @@ final class JitCompilationSeconds implements MeterBinder {
         }
         FunctionCounter.builder("jvm.compilation", compiler, bean -> bean.getTotalCompilationTime() / 1000.0)
                 .baseUnit("seconds")
-                .description("CPU time spent by the JIT compilers")
+                .description("Time the JIT compiler threads have spent compiling")
                 .register(registry);
     }
 }

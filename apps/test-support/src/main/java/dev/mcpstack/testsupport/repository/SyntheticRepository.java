@@ -150,8 +150,8 @@ public final class SyntheticRepository {
     /**
      * An endless source of queries like {@link #searchQueries}'s: {@code stream} 0 gives the same sequence, each
      * other value another one. For warm-ups that must keep asking new queries, as the measured ones are new to the
-     * service (repeating a few hundred had codebase-mcp's statistics cache answer all of them, and the JIT compiled
-     * for that case only). Safe to call from several threads.
+     * service (repeating a few hundred had codebase-mcp's term-statistics cache answer all of them). Safe to call
+     * from several threads.
      */
     public Supplier<String> searchQuerySource(long stream) {
         SplittableRandom random = new SplittableRandom(seed ^ 0x5EA4C4L ^ stream);
