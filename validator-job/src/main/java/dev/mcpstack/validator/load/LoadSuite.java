@@ -72,6 +72,7 @@ public final class LoadSuite {
             if (profile.openRate() > 0) {
                 progress.accept("load: open model, " + profile.openRate() + " req/s for "
                         + profile.openDuration().toSeconds() + " s");
+                long @Nullable [] ticks = MachineLoad.cpuTicks();
                 LoadTestResult result = measured(
                         "mcp-stack",
                         "constant arrival rate " + profile.openRate() + "/s",
@@ -83,7 +84,8 @@ public final class LoadSuite {
                         "open model " + profile.openRate() + "/s",
                         result,
                         properties.load().maxP95Ms(),
-                        properties.load().maxErrorPercent()));
+                        properties.load().maxErrorPercent(),
+                        MachineLoad.busyPercent(ticks, MachineLoad.cpuTicks())));
             }
             if (!plan.stress().isZero()) {
                 stress(engine, mix, users, checks, results);
@@ -172,7 +174,8 @@ public final class LoadSuite {
                     "staged " + server,
                     result,
                     properties.load().maxP95Ms(),
-                    properties.load().maxErrorPercent()));
+                    properties.load().maxErrorPercent(),
+                    busy));
             checks.add(LoadVerdicts.healthUnderLoad(
                     "health under load " + server,
                     health.getOrDefault(server.wireName(), new LoadStats()),
@@ -201,7 +204,8 @@ public final class LoadSuite {
                 stages.maxUsers() + " concurrent clients",
                 peakResult,
                 properties.load().concurrentP95Ms(),
-                properties.load().concurrentErrorPercent()));
+                properties.load().concurrentErrorPercent(),
+                busy));
     }
 
     /** {@code /health} of each service, {@value #HEALTH_PROBE_RATE} per second each. */
@@ -245,7 +249,9 @@ public final class LoadSuite {
             progress.accept("load: capacity of " + server + ", open-model steps from " + capacity.startRate() + "/s x"
                     + capacity.factor() + ", " + capacity.step().toSeconds() + " s each");
             Instant started = Instant.now();
+            long @Nullable [] ticks = MachineLoad.cpuTicks();
             CapacitySearch.Result found = search.run(mix.only(server.wireName()), progress);
+            @Nullable Double busy = MachineLoad.busyPercent(ticks, MachineLoad.cpuTicks());
             for (int i = 0; i < found.steps().size(); i++) {
                 CapacitySearch.Step step = found.steps().get(i);
                 results.add(LoadResults.toResult(
@@ -259,7 +265,7 @@ public final class LoadSuite {
                         ResourceUsageStats.none("capacity steps are not sampled")));
             }
             int floor = capacity.floors().getOrDefault(server.wireName(), 0);
-            checks.add(LoadVerdicts.capacity("capacity " + server, found, floor));
+            checks.add(LoadVerdicts.capacity("capacity " + server, found, floor, busy));
         }
     }
 

@@ -16,7 +16,12 @@ final class LoadVerdicts {
 
     private LoadVerdicts() {}
 
-    static CheckResult thresholds(String name, LoadTestResult result, double maxP95Ms, double maxErrorPercent) {
+    /**
+     * {@code busyPercent}: how busy the cores were over the run's window ({@link MachineLoad#busyPercent}; null when
+     * unknown), for the likely cause of a miss.
+     */
+    static CheckResult thresholds(
+            String name, LoadTestResult result, double maxP95Ms, double maxErrorPercent, @Nullable Double busyPercent) {
         boolean latencyOk = result.latencyP95Ms() < maxP95Ms;
         boolean errorsOk =
                 maxErrorPercent == 0 ? result.failedRequests() == 0 : result.errorRatePercent() < maxErrorPercent;
@@ -39,7 +44,8 @@ final class LoadVerdicts {
                                         .map(e -> e.errorType() + "=" + e.count())
                                         .toList());
         boolean ok = latencyOk && errorsOk;
-        return CheckResult.of(LoadSuite.SUITE, name, ok, ok ? detail : detail + "; likely cause: " + cause(result));
+        return CheckResult.of(
+                LoadSuite.SUITE, name, ok, ok ? detail : detail + "; likely cause: " + cause(result, busyPercent));
     }
 
     /**
@@ -80,7 +86,8 @@ final class LoadVerdicts {
                 .orElseGet(() -> CheckResult.fail(LoadSuite.SUITE, name, "the staged load sent no /health request"));
     }
 
-    static CheckResult capacity(String name, CapacitySearch.Result found, int floor) {
+    /** {@code busyPercent}: how busy the cores were over the service's whole search, for the likely cause of a miss. */
+    static CheckResult capacity(String name, CapacitySearch.Result found, int floor, @Nullable Double busyPercent) {
         int held = found.highestHeld();
         boolean ok = held >= floor && held > 0;
         StringBuilder detail = new StringBuilder(String.format(
@@ -104,13 +111,16 @@ final class LoadVerdicts {
             detail.append("; every step held (raise max-steps to find the limit)");
         }
         if (!ok) {
-            detail.append(MachineLoad.saturationNote());
+            detail.append(MachineLoad.windowNote(busyPercent));
         }
         return CheckResult.of(LoadSuite.SUITE, name, ok, detail.toString());
     }
 
-    /** Pool shedding, timeouts, CPU saturation of the shared machine, or else the slowest operation. */
-    static String cause(LoadTestResult result) {
+    /**
+     * Pool shedding, timeouts, CPU saturation of the shared machine over the window ({@code busyPercent}, or the
+     * 1-minute load average when that is unknown), or else the slowest operation.
+     */
+    static String cause(LoadTestResult result, @Nullable Double busyPercent) {
         long shed = result.errorBreakdown().stream()
                 .filter(e -> e.errorType().startsWith(LoadStats.SHED))
                 .mapToLong(ErrorBreakdown::count)
@@ -121,19 +131,28 @@ final class LoadVerdicts {
         if (result.errorBreakdown().stream().anyMatch(e -> e.errorType().equals("timeout"))) {
             return "requests timed out";
         }
-        String saturation = MachineLoad.saturationNote();
-        if (!saturation.isEmpty() || result.resourceUsage().cpuPercentMax() >= 90) {
-            return saturation.isEmpty()
-                    ? String.format(
-                            Locale.ROOT,
-                            "CPU saturation (service CPU max %.0f %%)",
-                            result.resourceUsage().cpuPercentMax())
-                    : saturation.substring("; likely cause: ".length());
+        if (busyPercent != null && busyPercent >= MachineLoad.SATURATED_PERCENT) {
+            return String.format(Locale.ROOT, "CPU saturation (cores %.0f %% busy over the window)", busyPercent);
         }
-        return result.operations().stream()
+        String saturation = busyPercent == null ? MachineLoad.saturationNote() : "";
+        if (!saturation.isEmpty()) {
+            return saturation.substring("; likely cause: ".length());
+        }
+        if (result.resourceUsage().cpuPercentMax() >= 90) {
+            return String.format(
+                    Locale.ROOT,
+                    "CPU saturation (service CPU max %.0f %%)",
+                    result.resourceUsage().cpuPercentMax());
+        }
+        String slowest = result.operations().stream()
                 .max(Comparator.comparingDouble(OperationStats::latencyP95Ms))
                 .map(op -> String.format(
                         Locale.ROOT, "the slowest operation, %s (p95 %.2f ms)", op.operation(), op.latencyP95Ms()))
                 .orElse("unknown");
+        return busyPercent == null
+                ? slowest
+                : slowest
+                        + String.format(
+                                Locale.ROOT, " (cores %.0f %% busy over the window, so not saturation)", busyPercent);
     }
 }

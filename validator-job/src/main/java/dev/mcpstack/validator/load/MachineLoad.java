@@ -15,7 +15,7 @@ public final class MachineLoad {
     private static final Path LOADAVG = Path.of("/proc/loadavg");
     private static final Path STAT = Path.of("/proc/stat");
 
-    private static final double SATURATED_PERCENT = 90;
+    static final double SATURATED_PERCENT = 90;
 
     private MachineLoad() {}
 

@@ -88,7 +88,9 @@ class CapacitySearchTest {
                 assertThat(step.describe()).contains("10/s NOT held").contains("errors 5");
             });
             assertThat(result.highestHeld()).isZero();
-            assertThat(LoadVerdicts.capacity("capacity svc", result, 1).status().wireName())
+            assertThat(LoadVerdicts.capacity("capacity svc", result, 1, 30.0)
+                            .status()
+                            .wireName())
                     .isEqualTo("fail");
         }
     }
@@ -151,9 +153,12 @@ class CapacitySearchTest {
         assertThat(step.held()).isFalse();
         assertThat(step.worstOperation()).isEqualTo("slow");
         assertThat(step.worstP95Ms()).isGreaterThan(step.worstTargetMs());
-        String detail = LoadVerdicts.capacity("capacity svc", new CapacitySearch.Result(List.of(step)), 1)
+        String detail = LoadVerdicts.capacity("capacity svc", new CapacitySearch.Result(List.of(step)), 1, 30.0)
                 .detail();
-        assertThat(detail).contains("highest rate held 0/s (floor 1/s MISSED)").contains("stopped by slow p95");
+        assertThat(detail)
+                .contains("highest rate held 0/s (floor 1/s MISSED)")
+                .contains("stopped by slow p95")
+                .contains("cores 30 % busy over the window, so not saturation");
     }
 
     private static void pause(Duration duration) {
