@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * Quiet means each service used under a tenth of a core over half a second; bounded by {@code limit}. Platforms that
  * cannot read the services' CPU time (a cluster) do not wait.
  */
-final class Settle {
+public final class Settle {
 
     private static final Duration WINDOW = Duration.ofMillis(500);
     private static final double QUIET_SHARE_OF_A_CORE = 0.1;
@@ -21,7 +21,7 @@ final class Settle {
     private Settle() {}
 
     /** How long it waited; the limit itself when the services never went quiet. */
-    static Duration await(Platform platform, Duration limit) {
+    public static Duration await(Platform platform, Duration limit) {
         if (platform.cpuSeconds(ServerId.WORKFLOW).isEmpty()) {
             return Duration.ZERO;
         }
