@@ -131,8 +131,8 @@ final class LoadVerdicts {
         if (result.errorBreakdown().stream().anyMatch(e -> e.errorType().equals("timeout"))) {
             return "requests timed out";
         }
-        if (busyPercent != null && busyPercent >= MachineLoad.SATURATED_PERCENT) {
-            return String.format(Locale.ROOT, "CPU saturation (cores %.0f %% busy over the window)", busyPercent);
+        if (busyPercent != null && MachineLoad.saturated(busyPercent)) {
+            return "CPU saturation (" + MachineLoad.busyShare(busyPercent) + ")";
         }
         String saturation = busyPercent == null ? MachineLoad.saturationNote() : "";
         if (!saturation.isEmpty()) {
@@ -151,8 +151,6 @@ final class LoadVerdicts {
                 .orElse("unknown");
         return busyPercent == null
                 ? slowest
-                : slowest
-                        + String.format(
-                                Locale.ROOT, " (cores %.0f %% busy over the window, so not saturation)", busyPercent);
+                : slowest + " (" + MachineLoad.busyShare(busyPercent) + ", so not saturation)";
     }
 }

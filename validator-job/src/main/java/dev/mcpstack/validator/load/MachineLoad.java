@@ -15,7 +15,7 @@ public final class MachineLoad {
     private static final Path LOADAVG = Path.of("/proc/loadavg");
     private static final Path STAT = Path.of("/proc/stat");
 
-    static final double SATURATED_PERCENT = 90;
+    private static final double SATURATED_PERCENT = 90;
 
     private MachineLoad() {}
 
@@ -84,14 +84,20 @@ public final class MachineLoad {
         if (busyPercent == null) {
             return saturationNote();
         }
-        return busyPercent >= SATURATED_PERCENT
-                ? String.format(
-                        Locale.ROOT, "; likely cause: CPU saturation (cores %.0f %% busy over the window)", busyPercent)
-                : String.format(
-                        Locale.ROOT,
-                        "; cores %.0f %% busy over the window, so not saturation: likely the scheduler's wake-up"
-                                + " delays on cores shared by the services, PostgreSQL and the validator",
-                        busyPercent);
+        return saturated(busyPercent)
+                ? "; likely cause: CPU saturation (" + busyShare(busyPercent) + ")"
+                : "; " + busyShare(busyPercent) + ", so not saturation: likely the scheduler's wake-up delays on cores"
+                        + " shared by the services, PostgreSQL and the validator";
+    }
+
+    /** Whether cores {@code busyPercent} busy over a window were saturated (90 % or more). */
+    static boolean saturated(double busyPercent) {
+        return busyPercent >= SATURATED_PERCENT;
+    }
+
+    /** "cores 45 % busy over the window". */
+    static String busyShare(double busyPercent) {
+        return String.format(Locale.ROOT, "cores %.0f %% busy over the window", busyPercent);
     }
 
     /** "load average 3.1 on 2 cores" when the machine is busier than its cores, else empty. */
