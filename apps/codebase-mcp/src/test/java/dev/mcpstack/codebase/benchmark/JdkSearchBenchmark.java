@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -53,6 +54,7 @@ public class JdkSearchBenchmark {
     private static final Set<String> WORKLOAD_KINDS = Set.of("identifier", "words", "sentence");
     private static final int WORKLOAD_ROUNDS = 6;
     private static final int RG_QUERIES = 60;
+    private static final Duration WARMUP_LIMIT = Duration.ofSeconds(Long.getLong("benchmark.warmup-seconds", 120));
     /** Relevance only (no speed runs): for iterating on ranking; figures for the docs come from full runs. */
     private static final boolean RELEVANCE_ONLY = Boolean.getBoolean("benchmark.relevance-only");
 
@@ -141,7 +143,7 @@ public class JdkSearchBenchmark {
                 }
             }
         }
-        load.run(workload, 10, false);
+        load.warmUp(workload, 10, WARMUP_LIMIT);
         SearchLoad.Run single = load.run(workload.subList(0, workload.size() / 3), 1, false);
         load.summary("JDK mixed workload, 1 client", single);
         double jvmBefore = ProcessCpu.jvmSeconds();

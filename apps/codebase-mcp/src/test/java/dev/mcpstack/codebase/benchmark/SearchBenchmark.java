@@ -8,6 +8,7 @@ import dev.mcpstack.testsupport.repository.SyntheticRepository;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -82,7 +83,7 @@ class SearchBenchmark {
         List<String> queries = mixed(repository.searchQueries(SEARCHES));
         List<String> bodies =
                 queries.stream().map(query -> SearchLoad.body(query, 10, null)).toList();
-        load.run(bodies.subList(0, WARMUP_SEARCHES), CLIENTS, false);
+        load.warmUp(bodies.subList(0, WARMUP_SEARCHES), CLIENTS, Duration.ofSeconds(120));
         SearchLoad.Run single = load.run(bodies.subList(0, Math.min(500, SEARCHES)), 1, false);
         double jvmSearchBefore = ProcessCpu.jvmSeconds();
         double postgresSearchBefore = ProcessCpu.postgresSeconds(postgresPort());

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,6 +33,8 @@ import org.springframework.core.env.Environment;
 final class SearchLoad {
 
     private static final Duration TIME_LIMIT = Duration.ofMinutes(5);
+    /** JIT compile time per round, as a share of the round's CPU time, below which the service counts as warm. */
+    private static final double STEADY_COMPILE_SHARE = 0.02;
     /** Bounds each rg run: every process scans every file, so on 2 cores one can take seconds. */
     private static final Duration RG_TIME_LIMIT = Duration.ofMinutes(3);
 
@@ -88,6 +92,40 @@ final class SearchLoad {
             }
         });
         return new Run(histogram, (System.nanoTime() - started) / 1e9, empty.get());
+    }
+
+    /**
+     * Warms the service (in this JVM) up for a measurement: rounds of {@code bodies} from {@code clients} clients
+     * until a round spends under {@link #STEADY_COMPILE_SHARE} of its CPU time (wall time × cores) in the JIT
+     * compilers, or {@code limit} has passed. A short warm-up measured the compilers, not the search: in a 66 s
+     * JDK benchmark 38 % of the JVM's CPU samples were C1/C2 compiling (async-profiler, 4 December). Reports the
+     * rounds and the last round's compile time, so a measurement taken before the JIT settled says so.
+     */
+    void warmUp(List<String> bodies, int clients, Duration limit) throws Exception {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        int cores = Runtime.getRuntime().availableProcessors();
+        long deadline = System.nanoTime() + limit.toNanos();
+        int rounds = 0;
+        double share = 1;
+        long compileMillis = 0;
+        long started = System.nanoTime();
+        while (share >= STEADY_COMPILE_SHARE && System.nanoTime() < deadline) {
+            long before = jit.getTotalCompilationTime();
+            Run round = run(bodies, clients, false);
+            compileMillis = jit.getTotalCompilationTime() - before;
+            share = compileMillis / (round.seconds() * 1000 * cores);
+            rounds++;
+        }
+        line(
+                "warm-up: %d rounds of %d searches from %d clients in %.1f s; last round %d ms compiling (%.1f %% of its"
+                        + " CPU time)%s",
+                rounds,
+                bodies.size(),
+                clients,
+                (System.nanoTime() - started) / 1e9,
+                compileMillis,
+                share * 100,
+                share < STEADY_COMPILE_SHARE ? "" : ": JIT not settled within " + limit.toSeconds() + " s");
     }
 
     /** One call of a closed loop, by the index of its item. */
