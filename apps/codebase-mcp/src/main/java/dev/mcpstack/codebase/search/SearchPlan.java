@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How one query is run, decided from {@link TermStatistics}: each unit's weight (BM25's idf from the unit's chunk
@@ -31,9 +32,18 @@ record SearchPlan(List<Channel> channels, List<UnitScore> units, boolean exact, 
 
     record Channel(String tsquery, double weight, long bit, int cap) {}
 
-    record UnitScore(double weight, long bit, String declared, String declaredWord, String path, String matches) {}
+    /** {@code matches} is null when the unit's channel found every chunk it matches (the mask then says it all). */
+    record UnitScore(
+            double weight,
+            long bit,
+            String declared,
+            String declaredWord,
+            String path,
+            @Nullable String matches) {}
 
-    private record Unit(String text, List<String> exact, List<String> all, long chunks, long declaring) {}
+    /** {@code chunks}: the largest count of its terms; {@code summedChunks}: their sum (at least the union's). */
+    private record Unit(
+            String text, List<String> exact, List<String> all, long chunks, long summedChunks, long declaring) {}
 
     static SearchPlan of(SearchQuery query, TermStatistics.Found found, int candidateBudget) {
         List<Unit> units = units(query, found);
@@ -57,8 +67,13 @@ record SearchPlan(List<Channel> channels, List<UnitScore> units, boolean exact, 
             lowerBound = Math.max(lowerBound, unit.chunks());
             // a unit commoner than the whole budget is read through the GIN index only when nothing else finds
             // candidates: its chunks in table order say nothing, and reading its posting list is the cost to bound
+            // a unit whose channel finds all its chunks (the sum of its terms' counts within the cap) is in a
+            // candidate's mask or not in the candidate at all: testing the candidate's terms for it would only repeat
+            // the mask, and without such tests the candidates' vectors need not be read
+            boolean exhaustive = false;
             if (unit.chunks() <= budget || (i == 0 && !anyDeclaring)) {
                 channels.add(new Channel(tsquery(unit.all(), "", ""), idf, bit, candidateBudget));
+                exhaustive = unit.summedChunks() <= candidateBudget;
                 exact &= unit.chunks() <= budget;
                 budget -= unit.chunks();
             } else {
@@ -78,7 +93,7 @@ record SearchPlan(List<Channel> channels, List<UnitScore> units, boolean exact, 
                     tsquery(ranked, "", ":A"),
                     tsquery(ranked, "", ":B"),
                     tsquery(ranked, "", ":C"),
-                    tsquery(unit.all(), "", "")));
+                    exhaustive ? null : tsquery(unit.all(), "", "")));
         }
         return new SearchPlan(channels, scores, exact, lowerBound);
     }
@@ -86,6 +101,11 @@ record SearchPlan(List<Channel> channels, List<UnitScore> units, boolean exact, 
     /** Whether the unit's declaring chunks are fetched: it has some, and not more than the cap unless it is rarest. */
     private static boolean declaringChannel(Unit unit, int rank) {
         return unit.declaring() > 0 && (rank == 0 || unit.declaring() <= DECLARING_CAP);
+    }
+
+    /** Whether some unit must be tested on the candidates' terms, because its channel did not find all its chunks. */
+    boolean testsBodies() {
+        return units.stream().anyMatch(unit -> unit.matches() != null);
     }
 
     boolean isEmpty() {
@@ -118,6 +138,7 @@ record SearchPlan(List<Channel> channels, List<UnitScore> units, boolean exact, 
                         List.of(term.term()),
                         List.of(term.term()),
                         term.chunks(),
+                        term.chunks(),
                         term.declaringChunks())));
         for (SearchQuery.Unit unit : query.units()) {
             List<TermStatistics.Term> terms = byUnit.getOrDefault(unit.text(), List.of());
@@ -132,6 +153,7 @@ record SearchPlan(List<Channel> channels, List<UnitScore> units, boolean exact, 
             List<String> exact = new ArrayList<>();
             List<String> all = new ArrayList<>();
             long chunks = 0;
+            long summedChunks = 0;
             long declaring = 0;
             for (TermStatistics.Term term : terms) {
                 boolean completion = completions.contains(term);
@@ -143,10 +165,11 @@ record SearchPlan(List<Channel> channels, List<UnitScore> units, boolean exact, 
                 if (scoring || completion || term.source() == TermStatistics.Source.INFLECTION) {
                     all.add(term.term());
                     chunks = Math.max(chunks, term.chunks());
+                    summedChunks += term.chunks();
                 }
             }
             if (!all.isEmpty()) {
-                units.add(new Unit(unit.text(), exact, all, chunks, declaring));
+                units.add(new Unit(unit.text(), exact, all, chunks, summedChunks, declaring));
             }
         }
         return units;

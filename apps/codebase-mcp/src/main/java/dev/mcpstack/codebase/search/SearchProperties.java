@@ -1,5 +1,6 @@
 package dev.mcpstack.codebase.search;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -13,6 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param candidateBudget chunks one search fetches as candidates at most (besides those declaring a query term);
  *     what bounds the cost of a query whose words are common
  * @param rankedCandidates candidates (the best by coverage of the query) ranked in full, each read once
+ * @param maxConcurrent searches run at once ({@link SearchSlots}); 0 = twice the available processors
+ * @param maxWaiting searches waiting for a slot at most; one more is answered 503
+ * @param maxWait how long a search waits for a slot before it is answered 503
  */
 @ConfigurationProperties("codebase.search")
 public record SearchProperties(
@@ -22,4 +26,7 @@ public record SearchProperties(
         int snippetLines,
         int maxLookupIds,
         int candidateBudget,
-        int rankedCandidates) {}
+        int rankedCandidates,
+        int maxConcurrent,
+        int maxWaiting,
+        Duration maxWait) {}

@@ -32,9 +32,11 @@ class SearchService {
             + " WHERE search_vector @@ CAST(c.q AS tsquery)%s LIMIT c.cap) h),"
             + " candidates AS (SELECT t, sum(w) AS coverage, bit_or(bit) AS mask FROM hits GROUP BY t),"
             + " top AS MATERIALIZED (SELECT t, mask FROM candidates ORDER BY coverage DESC LIMIT $12),"
-            // strip() and || detoast (decompress) each candidate's vectors once, not once per unit tested on them
+            // strip() and || detoast (decompress) each candidate's vectors once, not once per unit tested on them; the
+            // terms only when some unit is tested on them ($13), a TOAST read per candidate otherwise spared
             + " best AS MATERIALIZED (SELECT k.ctid AS t, top.mask, k.file_path, k.start_line,"
-            + " k.rank_vector || CAST('' AS tsvector) AS rank_vector, strip(k.search_vector) AS terms"
+            + " k.rank_vector || CAST('' AS tsvector) AS rank_vector,"
+            + " CASE WHEN CAST($13 AS boolean) THEN strip(k.search_vector) END AS terms"
             + " FROM chunks k JOIN top ON top.t = k.ctid WHERE k.ctid = ANY(ARRAY(SELECT t FROM top))),"
             + " units AS MATERIALIZED (SELECT w, bit, CAST(qa AS tsquery) AS qa, CAST(qb AS tsquery) AS qb,"
             + " CAST(qc AS tsquery) AS qc, CAST(q AS tsquery) AS q FROM unnest(CAST($5 AS float8[]),"
@@ -57,6 +59,7 @@ class SearchService {
     private final TermStatistics statistics;
     private final Spelling spelling;
     private final SearchProperties properties;
+    private final SearchSlots slots;
     private final Timer latency;
 
     SearchService(
@@ -64,7 +67,9 @@ class SearchService {
             TermStatistics statistics,
             Spelling spelling,
             SearchProperties properties,
+            SearchSlots slots,
             MeterRegistry registry) {
+        this.slots = slots;
         this.database = database;
         this.statistics = statistics;
         this.spelling = spelling;
@@ -81,7 +86,12 @@ class SearchService {
             @Nullable String filePathPrefix) {}
 
     Mono<SearchResponse> search(SearchQuery query, int limit, Filters filters) {
+        // the latency a client sees: the wait for a slot included
         long started = System.nanoTime();
+        return slots.run(() -> searchNow(query, limit, filters, started));
+    }
+
+    private Mono<SearchResponse> searchNow(SearchQuery query, int limit, Filters filters, long started) {
         return statistics
                 .lookUp(query, filters.repositoryId())
                 .flatMap(found -> spelling.corrected(query, found, filters.repositoryId()))
@@ -148,8 +158,9 @@ class SearchService {
                 .bind("$9", units.stream().map(SearchPlan.UnitScore::path).toArray(String[]::new))
                 .bind("$10", limit)
                 .bind("$11", units.stream().map(SearchPlan.UnitScore::matches).toArray(String[]::new))
-                .bind("$12", Math.max(ranked, limit));
-        int index = 13;
+                .bind("$12", Math.max(ranked, limit))
+                .bind("$13", plan.testsBodies());
+        int index = 14;
         if (filters.repositoryId() != null) {
             spec = spec.bind("$" + index++, filters.repositoryId());
         }
@@ -170,7 +181,7 @@ class SearchService {
 
     static String sql(Filters filters) {
         StringBuilder where = new StringBuilder();
-        int index = 13;
+        int index = 14;
         if (filters.repositoryId() != null) {
             // not indexable on purpose: ANDed with the repository index, the GIN lookup of a few hundred chunks
             // would first read every chunk id of the repository (tens of thousands); the candidate cap bounds it
