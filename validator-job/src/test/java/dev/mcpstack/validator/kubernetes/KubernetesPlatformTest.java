@@ -220,18 +220,20 @@ class KubernetesPlatformTest {
 
     @Test
     void restoresWhatAKilledEarlierRunLeftScaledDown() {
+        // edit, not update: the test's controller may still be writing the status it started with, and an update
+        // from an earlier read would then fail on the resource version (409)
         client.apps()
                 .deployments()
                 .inNamespace("test")
-                .resource(new DeploymentBuilder(cluster.deployment("codebase-mcp"))
+                .withName(cluster.deployment("codebase-mcp").getMetadata().getName())
+                .edit(deployment -> new DeploymentBuilder(deployment)
                         .editMetadata()
                         .addToAnnotations(ScaleBook.RESTORE, "1")
                         .endMetadata()
                         .editSpec()
                         .withReplicas(0)
                         .endSpec()
-                        .build())
-                .update();
+                        .build());
         try (KubernetesPlatform platform = platform(null, Set.of())) {
             platform.start(progress::add);
             assertThat(cluster.deployment("codebase-mcp").getSpec().getReplicas())
