@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mcpstack.validator.model.ServerId;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -220,20 +221,16 @@ class KubernetesPlatformTest {
 
     @Test
     void restoresWhatAKilledEarlierRunLeftScaledDown() {
-        // edit, not update: the test's controller may still be writing the status it started with, and an update
-        // from an earlier read would then fail on the resource version (409)
+        // a merge patch without a resource version, as ScaleBook writes it: the test's controller may still be
+        // writing the status it started with, and any write carrying an earlier read's version would fail (409)
         client.apps()
                 .deployments()
                 .inNamespace("test")
                 .withName(cluster.deployment("codebase-mcp").getMetadata().getName())
-                .edit(deployment -> new DeploymentBuilder(deployment)
-                        .editMetadata()
-                        .addToAnnotations(ScaleBook.RESTORE, "1")
-                        .endMetadata()
-                        .editSpec()
-                        .withReplicas(0)
-                        .endSpec()
-                        .build());
+                .patch(
+                        PatchContext.of(PatchType.JSON_MERGE),
+                        "{\"metadata\":{\"annotations\":{\"" + ScaleBook.RESTORE + "\":\"1\"}},"
+                                + "\"spec\":{\"replicas\":0}}");
         try (KubernetesPlatform platform = platform(null, Set.of())) {
             platform.start(progress::add);
             assertThat(cluster.deployment("codebase-mcp").getSpec().getReplicas())
