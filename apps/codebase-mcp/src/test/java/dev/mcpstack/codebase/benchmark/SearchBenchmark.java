@@ -42,7 +42,9 @@ class SearchBenchmark {
     private static final int FILES = Integer.getInteger("benchmark.files", 10_000);
     private static final int CLIENTS = 10;
     private static final int SEARCHES = Integer.getInteger("benchmark.searches", 2_000);
-    private static final int WARMUP_SEARCHES = 500;
+    // a longer warm-up for slower machines, where the JIT is not quiet within the default (benchmark.txt says so)
+    private static final int WARMUP_SEARCHES = Integer.getInteger("benchmark.warmup-searches", 500);
+    private static final Duration WARMUP_LIMIT = Duration.ofSeconds(Long.getLong("benchmark.warmup-seconds", 120));
     private static final int RG_QUERIES = Integer.getInteger("benchmark.rg-queries", 100);
     private static final List<String> SENTENCES =
             List.of("where is the %s implementation", "how does %s work", "code that handles the %s logic");
@@ -83,7 +85,7 @@ class SearchBenchmark {
         List<String> queries = mixed(repository.searchQueries(SEARCHES));
         List<String> bodies =
                 queries.stream().map(query -> SearchLoad.body(query, 10, null)).toList();
-        load.warmUp(bodies.subList(0, WARMUP_SEARCHES), CLIENTS, Duration.ofSeconds(120));
+        load.warmUp(bodies.subList(0, Math.min(WARMUP_SEARCHES, SEARCHES)), CLIENTS, WARMUP_LIMIT);
         SearchLoad.Run single = load.run(bodies.subList(0, Math.min(500, SEARCHES)), 1, false);
         double jvmSearchBefore = ProcessCpu.jvmSeconds();
         double postgresSearchBefore = ProcessCpu.postgresSeconds(postgresPort());
