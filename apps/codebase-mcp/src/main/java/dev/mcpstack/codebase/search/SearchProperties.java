@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxConcurrent searches run at once ({@link SearchSlots}); 0 = twice the available processors
  * @param maxWaiting searches waiting for a slot at most; one more is answered 503
  * @param maxWait how long a search waits for a slot before it is answered 503
+ * @param termDictionaryMaxTerms terms of {@code term_stats} held in memory at most (about 60 bytes each,
+ *     {@link TermDictionary}); a repository with more is looked up in PostgreSQL
  */
 @ConfigurationProperties("codebase.search")
 public record SearchProperties(
@@ -29,4 +31,5 @@ public record SearchProperties(
         int rankedCandidates,
         int maxConcurrent,
         int maxWaiting,
-        Duration maxWait) {}
+        Duration maxWait,
+        int termDictionaryMaxTerms) {}

@@ -9,20 +9,14 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
 /**
- * The one statement behind {@link TermStatistics}' cache misses. Inflections: PostgreSQL's English Snowball stemmer
- * decides ({@code authentication} and {@code authenticate} both stem to {@code authent}); candidate forms are the
- * stem plus a common English suffix, kept only when the index holds them and they stem back to the same stem, so
- * the stemmer, not this list, decides. Completions of a prefix: the first {@link #PREFIX_SCAN} terms in term order.
+ * The one statement behind {@link TermStatistics}' cache misses, for repositories too large for a
+ * {@link TermDictionary}: the same lookups, in {@code term_stats}. Inflections are the forms {@link Inflections}
+ * makes, those the index holds kept. Completions of a prefix: the first {@link #PREFIX_SCAN} terms in term order.
  */
 final class TermStatisticsSql {
 
     /** Terms a prefix may complete to: looked at in term order, the most frequent kept. */
     static final int PREFIX_SCAN = 64;
-
-    private static final String SUFFIXES = "'','e','s','es','ed','ing','er','ers','ion','ions','ation','ations','ate',"
-            + "'ated','ates','ating','ator','ators','icate','icated','icates','icating','ication','ications',"
-            + "'icator','ment','ments','y','ies','ied','ize','ized','izes','izing','ization','al','ally','ly','ity',"
-            + "'ive','able','ness'";
 
     private static final String ONE_REPOSITORY = sql(true);
     private static final String ALL_REPOSITORIES = sql(false);
@@ -59,31 +53,39 @@ final class TermStatisticsSql {
     static DatabaseClient.GenericExecuteSpec bind(
             DatabaseClient.GenericExecuteSpec statement, List<TermStatistics.Key> keys, @Nullable UUID repositoryId) {
         List<List<String>> bySource = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        keys.forEach(key -> bySource.get(key.source().ordinal()).add(key.unit()));
+        List<String> forms = new ArrayList<>();
+        for (TermStatistics.Key key : keys) {
+            if (key.source() == TermStatistics.Source.INFLECTION) {
+                for (String form : Inflections.of(key.unit(), candidate -> true)) {
+                    bySource.get(key.source().ordinal()).add(key.unit());
+                    forms.add(form);
+                }
+            } else {
+                bySource.get(key.source().ordinal()).add(key.unit());
+            }
+        }
         DatabaseClient.GenericExecuteSpec spec = statement
                 .bind("$1", bySource.get(0).toArray(String[]::new))
                 .bind("$2", bySource.get(1).toArray(String[]::new))
                 .bind("$3", bySource.get(2).toArray(String[]::new))
-                .bind("$4", CodeTokens.DECLARED);
-        return repositoryId == null ? spec : spec.bind("$5", repositoryId);
+                .bind("$4", CodeTokens.DECLARED)
+                .bind("$5", forms.toArray(String[]::new));
+        return repositoryId == null ? spec : spec.bind("$6", repositoryId);
     }
 
     /** The statement's first row (source -1) carries the number of chunks searched. */
     static String sql(boolean oneRepository) {
-        String repository = oneRepository ? " AND t.repository_id = $5" : "";
+        String repository = oneRepository ? " AND t.repository_id = $6" : "";
         return "WITH found AS ("
                 + " SELECT e.unit, 0 AS source, e.unit AS term FROM unnest(CAST($1 AS text[])) AS e(unit)"
-                + " UNION ALL SELECT w.unit, 1, w.stem || s.suffix FROM (SELECT unit,"
-                + "  coalesce((ts_lexize('english_stem', unit))[1], unit) AS stem FROM unnest(CAST($2 AS text[])) AS"
-                + "  i(unit)) w CROSS JOIN unnest(ARRAY[" + SUFFIXES + "]) AS s(suffix)"
-                + "  WHERE w.stem || s.suffix <> w.unit"
-                + "  AND coalesce((ts_lexize('english_stem', w.stem || s.suffix))[1], '') = w.stem"
+                + " UNION ALL SELECT i.unit, 1, i.form FROM unnest(CAST($2 AS text[]), CAST($5 AS text[])) AS"
+                + "  i(unit, form)"
                 + " UNION ALL SELECT p.unit, 2, x.term FROM unnest(CAST($3 AS text[])) AS p(unit)"
                 + "  CROSS JOIN LATERAL (SELECT DISTINCT t.term FROM term_stats t WHERE t.term > p.unit"
                 + "  AND t.term < p.unit || chr(1114111)" + repository + " ORDER BY t.term LIMIT " + PREFIX_SCAN + ") x"
                 + ")"
                 + " SELECT '' AS unit, -1 AS source, '' AS term, coalesce(sum(r.chunk_count), 0)::int8 AS chunks,"
-                + "  0::int8 AS declaring FROM repositories r" + (oneRepository ? " WHERE r.id = $5" : "")
+                + "  0::int8 AS declaring FROM repositories r" + (oneRepository ? " WHERE r.id = $6" : "")
                 + " UNION ALL SELECT f.unit, f.source, f.term, c.chunks, coalesce(d.chunks, 0)::int8 FROM found f"
                 + "  CROSS JOIN LATERAL (SELECT sum(t.chunk_count)::int8 AS chunks FROM term_stats t"
                 + "  WHERE t.term = f.term" + repository + ") c"

@@ -20,7 +20,7 @@ class SearchSlotsTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final SearchSlots slots = new SearchSlots(
-            new SearchProperties(1000, 10, 100, 8, 1000, 800, 100, 1, 1, Duration.ofMillis(300)), registry);
+            new SearchProperties(1000, 10, 100, 8, 1000, 800, 100, 1, 1, Duration.ofMillis(300), 1000), registry);
 
     @Test
     void aSearchBeyondTheSlotsWaitsUntilOneIsFree() {
