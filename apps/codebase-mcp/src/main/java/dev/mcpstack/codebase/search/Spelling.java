@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
  * variants one adjacent transposition ({@code conucrrent} → concurrent) or one deleted letter ({@code buffferd} →
  * bufferd) away are looked up like any term, and the most frequent the index holds replaces the word in the query
  * text, which is then parsed again (so its phrases, {@code concurrenthashmap}, are corrected too). Only these two
- * kinds of typing error are covered: they need at most 2 × length lookups per unknown word, all cached.
+ * kinds of typing error are covered: they need at most 2 × length lookups per unknown word, all in memory (or cached).
  */
 @Component
 class Spelling {
