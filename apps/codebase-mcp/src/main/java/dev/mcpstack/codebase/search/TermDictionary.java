@@ -12,12 +12,11 @@ import java.util.List;
  * form, inflections, completions of a prefix, spelling variants — without a round trip. Arrays rather than a map:
  * about 60 bytes a term, a binary search per lookup.
  *
- * <p>{@link #TOO_LARGE} stands for a repository whose terms exceed the configured bound; its lookups go to
- * PostgreSQL ({@link TermStatisticsSql}).
+ * <p>{@link #tooLarge(String)} stands for a repository whose terms exceed the configured bound; its lookups go to
+ * PostgreSQL ({@link TermStatisticsSql}). Each dictionary carries the version of the repositories it was loaded for
+ * ({@link TermDictionarySql#version}), so a refresh reloads only what indexing changed.
  */
 final class TermDictionary {
-
-    static final TermDictionary TOO_LARGE = new TermDictionary(new String[0], new long[0], new long[0], 0);
 
     /** One row of {@code term_stats} summed over the repositories read; declared terms carry the marker. */
     record Row(String term, long chunks) {}
@@ -26,16 +25,26 @@ final class TermDictionary {
     private final long[] chunks;
     private final long[] declaring;
     private final long totalChunks;
+    private final String version;
+    private final boolean tooLarge;
 
-    private TermDictionary(String[] terms, long[] chunks, long[] declaring, long totalChunks) {
+    private TermDictionary(
+            String[] terms, long[] chunks, long[] declaring, long totalChunks, String version, boolean tooLarge) {
         this.terms = terms;
         this.chunks = chunks;
         this.declaring = declaring;
         this.totalChunks = totalChunks;
+        this.version = version;
+        this.tooLarge = tooLarge;
+    }
+
+    /** A repository (of this version) with more terms than are held in memory: nothing is found here. */
+    static TermDictionary tooLarge(String version) {
+        return new TermDictionary(new String[0], new long[0], new long[0], 0, version, true);
     }
 
     /** The dictionary of {@code rows} (in any order); a declared term without plain occurrences counts nowhere. */
-    static TermDictionary of(List<Row> rows, long totalChunks) {
+    static TermDictionary of(List<Row> rows, long totalChunks, String version) {
         List<Row> plain = new ArrayList<>(rows.size());
         List<Row> declared = new ArrayList<>();
         for (Row row : rows) {
@@ -59,11 +68,15 @@ final class TermDictionary {
                 declaring[index] = row.chunks();
             }
         }
-        return new TermDictionary(terms, chunks, declaring, totalChunks);
+        return new TermDictionary(terms, chunks, declaring, totalChunks, version, false);
     }
 
     boolean tooLarge() {
-        return this == TOO_LARGE;
+        return tooLarge;
+    }
+
+    String version() {
+        return version;
     }
 
     int size() {

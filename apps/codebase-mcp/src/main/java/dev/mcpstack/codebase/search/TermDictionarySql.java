@@ -8,7 +8,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** The statement that loads a {@link TermDictionary}: a repository's {@code term_stats}, or all of them summed. */
+/**
+ * The statements behind a {@link TermDictionary}: the version of what it holds, and the load of a repository's
+ * {@code term_stats}, or all of them summed.
+ */
 final class TermDictionarySql {
 
     // the first row (an empty term, never indexed) carries the number of chunks searched
@@ -19,13 +22,30 @@ final class TermDictionarySql {
             + " FROM repositories"
             + " UNION ALL (SELECT term, sum(chunk_count)::int8 FROM term_stats GROUP BY term LIMIT $1)";
 
+    // every index run sets indexed_at to its own (later) time and a deletion changes the count: the version changes
+    // whenever term_stats may have
+    private static final String VERSION = "SELECT count(*) || '/' || coalesce(sum(extract(epoch FROM indexed_at)), 0)"
+            + " || '/' || coalesce(sum(chunk_count), 0) AS version FROM repositories";
+
     private TermDictionarySql() {}
 
+    /** What the dictionary of one repository, or of all ({@code repositoryId} null), would be loaded from. */
+    static Mono<String> version(DatabaseClient database, @Nullable UUID repositoryId) {
+        DatabaseClient.GenericExecuteSpec statement = repositoryId == null
+                ? database.sql(VERSION)
+                : database.sql(VERSION + " WHERE id = $1").bind("$1", repositoryId);
+        return statement
+                .map((row, metadata) -> row.get("version", String.class))
+                .one();
+    }
+
     /**
-     * The dictionary of one repository, or of all ({@code repositoryId} null); {@link TermDictionary#TOO_LARGE} when
-     * it has more than {@code maxTerms} terms (declared markers counted, so at most that many rows are read).
+     * The dictionary of one repository, or of all ({@code repositoryId} null), of {@code version} (read before);
+     * {@link TermDictionary#tooLarge} when it has more than {@code maxTerms} terms (declared markers counted, so at
+     * most that many rows are read).
      */
-    static Mono<TermDictionary> load(DatabaseClient database, @Nullable UUID repositoryId, int maxTerms) {
+    static Mono<TermDictionary> load(
+            DatabaseClient database, @Nullable UUID repositoryId, int maxTerms, String version) {
         DatabaseClient.GenericExecuteSpec statement = repositoryId == null
                 ? database.sql(ALL_REPOSITORIES).bind("$1", maxTerms + 1)
                 : database.sql(ONE_REPOSITORY).bind("$1", repositoryId).bind("$2", maxTerms + 1);
@@ -38,7 +58,7 @@ final class TermDictionarySql {
                 .publishOn(Schedulers.boundedElastic())
                 .map(rows -> {
                     if (rows.size() > maxTerms + 1) {
-                        return TermDictionary.TOO_LARGE;
+                        return TermDictionary.tooLarge(version);
                     }
                     long total = 0;
                     List<TermDictionary.Row> terms = new ArrayList<>(rows.size());
@@ -49,7 +69,7 @@ final class TermDictionarySql {
                             terms.add(row);
                         }
                     }
-                    return TermDictionary.of(terms, total);
+                    return TermDictionary.of(terms, total, version);
                 });
     }
 }

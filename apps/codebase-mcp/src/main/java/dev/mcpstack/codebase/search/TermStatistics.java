@@ -1,6 +1,5 @@
 package dev.mcpstack.codebase.search;
 
-import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.mcpstack.codebase.indexing.RepositoryIndexed;
@@ -13,8 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -24,19 +21,17 @@ import reactor.core.publisher.Mono;
  * What the index holds for a query's units (table {@code term_stats}): each unit's chunk count, its inflections
  * that occur ({@link Inflections}), the terms a final partial word may complete to, and how many chunks declare
  * each term. A repository's whole {@code term_stats} (or all repositories', summed, for searches without a
- * repository filter) is held in memory as a {@link TermDictionary}, loaded on its first search and again right
- * after the repository is indexed here, refreshed in the background after {@link #TIME_TO_LIVE} for indexing done
- * by another replica: agents' queries bring new identifiers all the time, and each would otherwise cost a round
- * trip (a fifth of a search's CPU, docs/performance/codebase-mcp.md). A repository with more terms than
- * {@code term-dictionary-max-terms} is looked up in PostgreSQL instead ({@link TermStatisticsSql}), each lookup
- * kept in a bounded cache.
+ * repository filter) is held in memory ({@link TermDictionaries}): agents' queries bring new identifiers all the
+ * time, and each would otherwise cost a round trip (a fifth of a search's CPU, docs/performance/codebase-mcp.md). A
+ * repository with more terms than {@code term-dictionary-max-terms} is looked up in PostgreSQL instead
+ * ({@link TermStatisticsSql}), each lookup kept in a bounded cache for {@link #TIME_TO_LIVE}, dropped when the
+ * repository is indexed here.
  */
 @Component
 class TermStatistics {
 
     static final Duration TIME_TO_LIVE = Duration.ofMinutes(2);
-    private static final Logger log = LoggerFactory.getLogger(TermStatistics.class);
-    private static final UUID ALL_REPOSITORIES = new UUID(0, 0);
+    private static final UUID ALL_REPOSITORIES = TermDictionaries.ALL_REPOSITORIES;
 
     /** What one term of a unit is: the unit's own text, an inflection of it, or a completion of its prefix. */
     enum Source {
@@ -61,33 +56,12 @@ class TermStatistics {
             .maximumSize(10_000)
             .expireAfterWrite(TIME_TO_LIVE)
             .build();
-    private final AsyncLoadingCache<UUID, TermDictionary> dictionaries;
+    private final TermDictionaries dictionaries;
     private final DatabaseClient database;
 
-    TermStatistics(DatabaseClient database, SearchProperties properties) {
+    TermStatistics(DatabaseClient database, TermDictionaries dictionaries) {
         this.database = database;
-        int maxTerms = properties.termDictionaryMaxTerms();
-        this.dictionaries = Caffeine.newBuilder()
-                .maximumWeight(maxTerms)
-                .weigher((UUID repository, TermDictionary dictionary) -> dictionary.size())
-                .refreshAfterWrite(TIME_TO_LIVE)
-                .buildAsync((repository, executor) -> load(repository, maxTerms).toFuture());
-    }
-
-    private Mono<TermDictionary> load(UUID repository, int maxTerms) {
-        long started = System.nanoTime();
-        Object label = repository.equals(ALL_REPOSITORIES) ? "all repositories" : repository;
-        return TermDictionarySql.load(database, repository.equals(ALL_REPOSITORIES) ? null : repository, maxTerms)
-                .doOnNext(dictionary -> log.atInfo()
-                        .addKeyValue("event", "term_dictionary_loaded")
-                        .addKeyValue("repository_id", label)
-                        .addKeyValue("terms", dictionary.tooLarge() ? "over " + maxTerms : dictionary.size())
-                        .addKeyValue("duration_ms", (System.nanoTime() - started) / 1_000_000)
-                        .log(
-                                dictionary.tooLarge()
-                                        ? "Terms of {} are looked up in PostgreSQL: more than the dictionary's bound"
-                                        : "Loaded the term dictionary of {}",
-                                label));
+        this.dictionaries = dictionaries;
     }
 
     @EventListener
@@ -99,14 +73,6 @@ class TermStatistics {
                         || key.repository().equals(ALL_REPOSITORIES));
         totals.invalidate(event.repositoryId());
         totals.invalidate(ALL_REPOSITORIES);
-        // a dictionary in use is loaded again at once, so the next search does not wait for it
-        for (UUID repository : List.of(event.repositoryId(), ALL_REPOSITORIES)) {
-            boolean inUse = dictionaries.getIfPresent(repository) != null;
-            dictionaries.synchronous().invalidate(repository);
-            if (inUse) {
-                dictionaries.get(repository);
-            }
-        }
     }
 
     Mono<Found> lookUp(SearchQuery query, @Nullable UUID repositoryId) {
@@ -128,8 +94,8 @@ class TermStatistics {
     }
 
     private Mono<Found> lookUp(List<Key> keys, UUID repository, @Nullable UUID repositoryId) {
-        // the future is shared by every search waiting for the dictionary: one search's cancellation must not cancel it
-        return Mono.fromFuture(dictionaries.get(repository), true)
+        return dictionaries
+                .of(repository)
                 .flatMap(dictionary -> dictionary.tooLarge()
                         ? fromDatabase(keys, repository, repositoryId)
                         : Mono.just(found(keys, dictionary)));

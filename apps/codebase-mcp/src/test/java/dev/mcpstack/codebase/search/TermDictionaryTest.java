@@ -21,7 +21,8 @@ class TermDictionaryTest {
                     new TermDictionary.Row("=ghost", 4),
                     new TermDictionary.Row("author", 5),
                     new TermDictionary.Row("parse", 9)),
-            40);
+            40,
+            "1/0/40");
 
     @Test
     void anExactTermCarriesItsChunksAndDeclaringChunks() {
@@ -64,7 +65,7 @@ class TermDictionaryTest {
             rows.add(new TermDictionary.Row("value" + (1000 + i), 1));
         }
         rows.add(new TermDictionary.Row("valuf", 1));
-        TermDictionary many = TermDictionary.of(rows, 200);
+        TermDictionary many = TermDictionary.of(rows, 200, "1/0/200");
 
         assertThat(many.terms(key(TermStatistics.Source.PREFIX, "value")))
                 .hasSize(TermStatisticsSql.PREFIX_SCAN)

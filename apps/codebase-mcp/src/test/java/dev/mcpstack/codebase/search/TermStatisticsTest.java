@@ -38,6 +38,9 @@ class TermStatisticsTest {
     TermStatistics statistics;
 
     @Autowired
+    TermDictionaries dictionaries;
+
+    @Autowired
     DatabaseClient database;
 
     @BeforeEach
@@ -99,8 +102,7 @@ class TermStatisticsTest {
 
     @Test
     void aRepositoryIndexedHereIsInTheDictionaryAtOnce() {
-        // a word no other test indexes: letters only, unique per run
-        String word = "zebra" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "q");
+        String word = uniqueWord("zebra");
         SearchQuery query = SearchQuery.parse(word);
         assertThat(statistics.lookUp(query, null).block(TIMEOUT).terms()).isEmpty();
 
@@ -112,6 +114,37 @@ class TermStatisticsTest {
         assertThat(statistics.lookUp(query, null).block(TIMEOUT).terms())
                 .extracting(TermStatistics.Term::term)
                 .contains(word);
+    }
+
+    @Test
+    void aRefreshReloadsOnlyWhatIndexingChanged() {
+        TermDictionary repository = dictionaries.of(repositoryId).block(TIMEOUT);
+        TermDictionary all = dictionaries.of(TermDictionaries.ALL_REPOSITORIES).block(TIMEOUT);
+        assertThat(repository).isNotNull();
+        assertThat(all).isNotNull();
+        assertThat(dictionaries.refreshed(repositoryId, repository).block(TIMEOUT))
+                .isSameAs(repository);
+
+        String word = uniqueWord("okapi");
+        api.indexTarGz(
+                Api.uniqueName("other"),
+                TarArchiveBuilder.create()
+                        .file("src/" + word + ".py", "def " + word + "():\n    return 2\n")
+                        .toTarGz());
+
+        assertThat(dictionaries.refreshed(repositoryId, repository).block(TIMEOUT))
+                .isSameAs(repository);
+        TermDictionary again =
+                dictionaries.refreshed(TermDictionaries.ALL_REPOSITORIES, all).block(TIMEOUT);
+        assertThat(again).isNotSameAs(all);
+        assertThat(again.version()).isNotEqualTo(all.version());
+        assertThat(again.holds(word)).isTrue();
+        assertThat(all.holds(word)).isFalse();
+    }
+
+    /** A word no other test indexes: letters only, unique per run. */
+    private static String uniqueWord(String prefix) {
+        return prefix + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "q");
     }
 
     /** Each found term once, however many ways it was found (the SQL's raw rows may repeat one). */
