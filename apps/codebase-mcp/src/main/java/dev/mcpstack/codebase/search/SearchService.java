@@ -42,10 +42,13 @@ class SearchService {
             + " CAST(qc AS tsquery) AS qc, CAST(q AS tsquery) AS q FROM unnest(CAST($5 AS float8[]),"
             + " CAST($6 AS int8[]), CAST($7 AS text[]), CAST($8 AS text[]), CAST($9 AS text[]),"
             + " CAST($11 AS text[])) AS u(w, bit, qa, qb, qc, q)),"
-            + " ranked AS MATERIALIZED (SELECT b.t, b.file_path, b.start_line, (SELECT sum(u.w * (CASE"
-            + " WHEN b.rank_vector @@ u.qa THEN 2.5 WHEN b.rank_vector @@ u.qb THEN 1.8"
-            + " WHEN b.mask & u.bit <> 0 OR b.terms @@ u.q THEN 1 ELSE 0 END"
-            + " + CASE WHEN b.rank_vector @@ u.qc THEN 0.6 ELSE 0 END)) FROM units u) AS score"
+            // a unit a candidate does not hold at all (not in its mask, not in its terms) is neither declared nor in
+            // its path there (the ranking vector's terms are some of the search vector's): most units of a sentence
+            // are absent from most candidates, and the three ranking tests are skipped for them
+            + " ranked AS MATERIALIZED (SELECT b.t, b.file_path, b.start_line, (SELECT sum(CASE"
+            + " WHEN b.mask & u.bit <> 0 OR b.terms @@ u.q THEN u.w * (CASE"
+            + " WHEN b.rank_vector @@ u.qa THEN 2.5 WHEN b.rank_vector @@ u.qb THEN 1.8 ELSE 1 END"
+            + " + CASE WHEN b.rank_vector @@ u.qc THEN 0.6 ELSE 0 END) ELSE 0 END) FROM units u) AS score"
             + " FROM best b ORDER BY score DESC, b.file_path, b.start_line LIMIT $10)"
             + " SELECT k.id, k.repository_id, k.file_path, k.start_line, k.end_line, k.content, r.score,"
             + " (SELECT count(*) FROM candidates) AS total FROM ranked r JOIN chunks k ON k.ctid = r.t"
