@@ -77,10 +77,6 @@ final class Inflections {
         return forms;
     }
 
-    static String stem(String word) {
-        return stem(new EnglishStemmer(), word);
-    }
-
     private static String stem(EnglishStemmer stemmer, String word) {
         stemmer.setCurrent(word);
         stemmer.stem();
