@@ -16,14 +16,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
- * What two session-10 changes save, measured so that the machine's drift (±40 % within an hour here) cancels out:
+ * What three changes to search save, measured so that the machine's drift (±40 % within an hour here) cancels out:
  * each query's two variants run one after the other, serially, in alternating order, over the generated repository
  * of {@code SearchBenchmark} (10 000 files, 600 of its queries, every third in a sentence). First the term
  * statistics of each query from the {@link TermDictionary} against the PostgreSQL statement every query with a new
  * word used to need ({@link TermStatisticsSql}); then the search statement against the one before the ranking's
- * early exit for units a candidate does not hold, whose results must be identical. A diagnostic with figures in
- * docs/performance/codebase-mcp.md: {@code ./mvnw -B -o -pl apps/codebase-mcp test -Pbenchmark
- * -Dtest=InterleavedCostBenchmark -Dsurefire.failIfNoSpecifiedTests=false -DskipImages}.
+ * early exit for units a candidate does not hold, and against the one that copied every candidate's ranking vector
+ * before testing it. The results must be identical. A diagnostic with figures in docs/performance/codebase-mcp.md:
+ * {@code ./mvnw -B -o -pl apps/codebase-mcp test -Pbenchmark -Dtest=InterleavedCostBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false -DskipImages}.
  */
 @Tag("benchmark")
 @CodebaseMcpTest(properties = {CodebaseMcpApplication.CONFIG_NAME, "spring.r2dbc.pool.max-acquire-time=10s"})
@@ -42,7 +43,7 @@ class InterleavedCostBenchmark {
     SearchProperties properties;
 
     @Test
-    void dictionaryAndEarlyExitAgainstWhatWasBefore() {
+    void eachChangeAgainstWhatWasBefore() {
         SyntheticRepository repository = SyntheticRepository.of(42, 10_000);
         ByteArrayOutputStream archive = new ByteArrayOutputStream();
         repository.writeTarGz(archive);
@@ -87,6 +88,18 @@ class InterleavedCostBenchmark {
                     "[ab] statistics round %d: dictionary %.3f ms/search, PostgreSQL statement %.3f ms/search%n",
                     round, memory / 1e6 / texts.size(), postgres / 1e6 / texts.size());
         }
+        compare("early exit", oldSql, newSql, plans, filters);
+        // the ranking as it was before its vectors were used as stored (they were copied with || first)
+        String copiedSql = newSql.replace(
+                " k.start_line, k.rank_vector,",
+                " k.start_line, k.rank_vector || CAST('' AS tsvector) AS rank_vector,");
+        assertThat(copiedSql).isNotEqualTo(newSql);
+        compare("ranking vectors as stored", copiedSql, newSql, plans, filters);
+    }
+
+    /** Runs each plan through both statements, one after the other in alternating order; both must find the same. */
+    private void compare(
+            String change, String oldSql, String newSql, List<SearchPlan> plans, SearchService.Filters filters) {
         for (int round = 0; round < 6; round++) {
             long[] nanos = new long[2];
             int differing = 0;
@@ -114,14 +127,15 @@ class InterleavedCostBenchmark {
                 }
             }
             System.out.printf(
-                    "[ab] round %d: old %.3f ms/search, new %.3f ms/search, ratio %.3f, differing results %d%n",
+                    "[ab] %s, round %d: before %.3f ms/search, after %.3f ms/search, ratio %.3f, differing results %d%n",
+                    change,
                     round,
                     nanos[0] / 1e6 / plans.size(),
                     nanos[1] / 1e6 / plans.size(),
                     (double) nanos[1] / nanos[0],
                     differing);
             assertThat(differing)
-                    .as("queries whose results the early exit changed")
+                    .as("queries whose results the change (%s) changed", change)
                     .isZero();
         }
     }
