@@ -33,8 +33,8 @@ class SearchService {
             + " candidates AS (SELECT t, sum(w) AS coverage, bit_or(bit) AS mask FROM hits GROUP BY t),"
             + " top AS MATERIALIZED (SELECT t, mask FROM candidates ORDER BY coverage DESC LIMIT $12),"
             // strip() reads each candidate's out-of-line terms from TOAST once, not once per unit tested on them, and
-            // only when some unit is tested on them ($13). The ranking vector is stored inline uncompressed (MAIN,
-            // a few hundred bytes) and is used as stored: copying it as well cost 3-4 % of the statement
+            // only when some unit is tested on them ($13). The ranking vector (MAIN: inline, a few hundred bytes,
+            // normally uncompressed) is tested as stored: copying it first cost 1-4 % of the statement
             + " best AS MATERIALIZED (SELECT k.ctid AS t, top.mask, k.file_path, k.start_line, k.rank_vector,"
             + " CASE WHEN CAST($13 AS boolean) THEN strip(k.search_vector) END AS terms"
             + " FROM chunks k JOIN top ON top.t = k.ctid WHERE k.ctid = ANY(ARRAY(SELECT t FROM top))),"
