@@ -4,9 +4,10 @@ import dev.mcpstack.validator.http.Http;
 import dev.mcpstack.validator.model.ServerId;
 import dev.mcpstack.validator.platform.Platform;
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -78,33 +79,51 @@ public final class StackClient {
         return http.postJson(platform.baseUrl(server).resolve(path), body, headers);
     }
 
-    /** Streams a tar.gz written by {@code writer} to {@code POST /mcp/index}, never holding it whole in memory. */
-    public Http.Response index(String repository, Consumer<java.io.OutputStream> writer, Duration timeout) {
-        return http.postStream(
+    /**
+     * Uploads the tar.gz {@code archive} to {@code POST /mcp/index}, streamed from the file: writing it first keeps
+     * generating and compressing the files out of the indexing time measured around this call.
+     */
+    public Http.Response index(String repository, GeneratedArchive archive, Duration timeout) {
+        return http.postFile(
                 platform.baseUrl(ServerId.CODEBASE).resolve("/mcp/index?repository=" + repository),
                 "application/gzip",
-                () -> pipe(writer),
+                archive.path(),
                 timeout);
     }
 
-    private static PipedInputStream pipe(Consumer<java.io.OutputStream> writer) {
-        try {
-            PipedInputStream in = new PipedInputStream(256 * 1024);
-            PipedOutputStream out = new PipedOutputStream(in);
-            Thread producer = new Thread(
-                    () -> {
-                        try (out) {
-                            writer.accept(out);
-                        } catch (IOException | RuntimeException e) {
-                            // the reader sees a truncated archive and the server answers 400: reported there
-                        }
-                    },
-                    "archive-writer");
-            producer.setDaemon(true);
-            producer.start();
-            return in;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** A tar.gz written once into a temporary file, deleted on close. */
+    public record GeneratedArchive(Path path) implements AutoCloseable {
+
+        public static GeneratedArchive write(Consumer<OutputStream> writer) {
+            try {
+                Path path = Files.createTempFile("validator-repository-", ".tar.gz");
+                try (OutputStream out = Files.newOutputStream(path)) {
+                    writer.accept(out);
+                } catch (IOException | RuntimeException e) {
+                    Files.deleteIfExists(path);
+                    throw e;
+                }
+                return new GeneratedArchive(path);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not write the generated repository: " + e.getMessage(), e);
+            }
+        }
+
+        public long bytes() {
+            try {
+                return Files.size(path);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not delete " + path, e);
+            }
         }
     }
 

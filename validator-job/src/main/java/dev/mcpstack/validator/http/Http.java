@@ -1,18 +1,18 @@
 package dev.mcpstack.validator.http;
 
 import dev.mcpstack.validator.model.Json;
+import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -64,11 +64,17 @@ public final class Http {
     }
 
     /** Streams the body from {@code supplier} (e.g. a generated tar.gz) without buffering it whole. */
-    public Response postStream(URI uri, String contentType, Supplier<InputStream> supplier, Duration requestTimeout) {
+    public Response postFile(URI uri, String contentType, Path file, Duration requestTimeout) {
+        HttpRequest.BodyPublisher body;
+        try {
+            body = HttpRequest.BodyPublishers.ofFile(file);
+        } catch (FileNotFoundException e) {
+            throw new UncheckedIOException("no file to upload: " + file, e);
+        }
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(requestTimeout)
                 .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofInputStream(supplier))
+                .POST(body)
                 .build();
         return send(request);
     }

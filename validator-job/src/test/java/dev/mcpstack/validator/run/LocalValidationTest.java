@@ -110,6 +110,9 @@ class LocalValidationTest {
     void indexesTheGeneratedRepositoryAndRecordsTheEnvironment() {
         JsonNode index = find("index");
         assertThat(index.path("test_parameters").path("files_indexed").asInt()).isEqualTo(200);
+        // written before the clock started, uploaded from the file
+        assertThat(index.path("test_parameters").path("archive_bytes").asLong()).isPositive();
+        assertThat(index.path("test_parameters").has("archive_written_ms")).isTrue();
         assertThat(index.path("environment").path("profile").asString()).isEqualTo("smoke");
         assertThat(index.path("environment").path("cores").asInt()).isPositive();
     }
