@@ -63,7 +63,7 @@ public final class Http {
         return send(builder.build());
     }
 
-    /** Streams the body from {@code supplier} (e.g. a generated tar.gz) without buffering it whole. */
+    /** Streams the body from {@code file} (e.g. a generated tar.gz) without reading it into memory. */
     public Response postFile(URI uri, String contentType, Path file, Duration requestTimeout) {
         HttpRequest.BodyPublisher body;
         try {
