@@ -39,7 +39,8 @@ final class ClassDataSharing {
 
     /**
      * The JVM arguments that start {@code jar}: from the archive when it exists or can be made now (the training
-     * run needs {@code environment}, i.e. the database), else plain {@code -jar}.
+     * run needs {@code environment}, i.e. the database: it exits on refresh, which halts the JVM without shutdown
+     * hooks, so an embedded PostgreSQL the service started for itself would outlive it), else plain {@code -jar}.
      */
     List<String> launchArguments(Path jar, Map<String, String> environment, Consumer<String> progress) {
         Path directory = cacheDirectory(jar);

@@ -3,10 +3,15 @@ package dev.mcpstack.validator.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.mcpstack.embeddedpostgres.RestartablePostgres;
 import dev.mcpstack.validator.model.ServerId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +34,34 @@ class ClassDataSharingTest {
         Path jar = Files.copy(ServiceJars.locate(ServerId.CODEBASE, null), work.resolve("codebase-mcp-exec.jar"));
         ClassDataSharing sharing = new ClassDataSharing(JAVA, List.of("-Xms128m", "-Xmx384m"));
         List<String> progress = new ArrayList<>();
+        // the runs exit on refresh, which halts the JVM without shutdown hooks: an embedded PostgreSQL the service
+        // started for itself would outlive it, so they are given one, as LocalPlatform gives its own
+        RestartablePostgres database = new RestartablePostgres(Files.createDirectory(work.resolve("pg")));
+        database.start();
+        try {
+            Map<String, String> environment = Map.of(
+                    "SERVER_PORT",
+                    "0",
+                    "SPRING_R2DBC_URL",
+                    database.r2dbcUrl(),
+                    "SPRING_R2DBC_USERNAME",
+                    RestartablePostgres.USER,
+                    "SPRING_R2DBC_PASSWORD",
+                    "");
+            madeOnceAndReused(sharing, jar, environment, progress);
+            assertThat(schemas(database))
+                    .as("the training run used the database it was given")
+                    .contains("codebase");
+        } finally {
+            database.stop();
+        }
+    }
 
-        // no database given: the service starts its own embedded PostgreSQL for the training run
-        List<String> first = sharing.launchArguments(jar, Map.of("SERVER_PORT", "0"), progress::add);
-        List<String> second = sharing.launchArguments(jar, Map.of("SERVER_PORT", "0"), progress::add);
+    private void madeOnceAndReused(
+            ClassDataSharing sharing, Path jar, Map<String, String> environment, List<String> progress)
+            throws IOException, InterruptedException {
+        List<String> first = sharing.launchArguments(jar, environment, progress::add);
+        List<String> second = sharing.launchArguments(jar, environment, progress::add);
 
         assertThat(first).first().asString().startsWith("-XX:SharedArchiveFile=");
         Path archive = Path.of(first.get(0).substring("-XX:SharedArchiveFile=".length()));
@@ -42,17 +71,34 @@ class ClassDataSharingTest {
         assertThat(second).isEqualTo(first);
         assertThat(progress).filteredOn(line -> line.startsWith("preparing")).hasSize(1);
         // -Xshare:on makes the JVM refuse to start when the archive does not match its class path
-        assertThat(startsWithTheArchiveRequired(first)).isZero();
+        assertThat(startsWithTheArchiveRequired(first, environment)).isZero();
     }
 
-    private int startsWithTheArchiveRequired(List<String> arguments) throws IOException, InterruptedException {
+    private static List<String> schemas(RestartablePostgres database) {
+        try (Connection connection = DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:" + database.port() + "/" + RestartablePostgres.DATABASE,
+                        RestartablePostgres.USER,
+                        "");
+                ResultSet rows = connection.createStatement().executeQuery("SELECT nspname FROM pg_namespace")) {
+            List<String> names = new ArrayList<>();
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+            return names;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not list the schemas", e);
+        }
+    }
+
+    private int startsWithTheArchiveRequired(List<String> arguments, Map<String, String> environment)
+            throws IOException, InterruptedException {
         List<String> command =
                 new ArrayList<>(List.of(JAVA.toString(), "-Xshare:on", "-Dspring.context.exit=onRefresh"));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("verify.log").toFile());
-        builder.environment().put("SERVER_PORT", "0");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
