@@ -30,12 +30,14 @@ final class DockerEngine implements AutoCloseable {
     private final String host;
     private final List<String> containers = new ArrayList<>();
 
+    private final Path execRoot;
     private final Optional<Path> temporaryRuntime;
 
-    private DockerEngine(Process daemon, Path log, String host, Optional<Path> temporaryRuntime) {
+    private DockerEngine(Process daemon, Path log, String host, Path execRoot, Optional<Path> temporaryRuntime) {
         this.daemon = daemon;
         this.log = log;
         this.host = host;
+        this.execRoot = execRoot;
         this.temporaryRuntime = temporaryRuntime;
     }
 
@@ -73,7 +75,11 @@ final class DockerEngine implements AutoCloseable {
                 .redirectOutput(log.toFile())
                 .start();
         DockerEngine engine = new DockerEngine(
-                daemon, log, host, runtime.equals(directory) ? Optional.empty() : Optional.of(runtime));
+                daemon,
+                log,
+                host,
+                runtime.resolve("exec"),
+                runtime.equals(directory) ? Optional.empty() : Optional.of(runtime));
         try {
             Awaitility.await()
                     .atMost(START_TIMEOUT)
@@ -167,6 +173,7 @@ final class DockerEngine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        unmountLeftovers();
         temporaryRuntime.ifPresent(runtime -> {
             try {
                 PathUtils.deleteDirectory(runtime);
@@ -174,6 +181,44 @@ final class DockerEngine implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /**
+     * dockerd bind-mounts the host's network namespace under its exec root ({@code netns/default}) and leaves it
+     * mounted when it stops: the directory (a checkout's {@code target/}) could then not be deleted.
+     */
+    private void unmountLeftovers() {
+        try {
+            // the deepest first
+            for (String mount : mountsUnder(execRoot).stream()
+                    .sorted((a, b) -> b.length() - a.length())
+                    .toList()) {
+                Process umount = new ProcessBuilder("umount", mount)
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+                if (!umount.waitFor(10, TimeUnit.SECONDS)) {
+                    umount.destroyForcibly();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not unmount what dockerd left under " + execRoot, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The mount points at or below {@code directory} (from {@code /proc/self/mountinfo}). */
+    static List<String> mountsUnder(Path directory) {
+        String root = directory.toAbsolutePath().toString();
+        try {
+            return Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()
+                    .map(line -> line.split(" ")[4])
+                    .filter(mount -> mount.equals(root) || mount.startsWith(root + "/"))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the mount table", e);
+        }
     }
 
     /** A command's outcome: present when it exited 0. */

@@ -99,6 +99,9 @@ class ImagesRunTest {
         assertThat(Path.of("/sys/class/net/docker0"))
                 .as("the engine never makes a bridge")
                 .doesNotExist();
+        assertThat(DockerEngine.mountsUnder(CHECKOUT.resolve("apps/deployment-tests/target/docker")))
+                .as("nothing of the engine's stays mounted in the checkout")
+                .isEmpty();
     }
 
     @Test
