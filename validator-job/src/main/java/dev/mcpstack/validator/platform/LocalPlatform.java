@@ -79,10 +79,7 @@ public final class LocalPlatform implements Platform {
         for (ServerId server : ServerId.values()) {
             ports.put(server, freePort());
         }
-        Map<String, String> common = Map.of(
-                "SPRING_R2DBC_URL", db.r2dbcUrl(),
-                "SPRING_R2DBC_USERNAME", "postgres",
-                "SPRING_R2DBC_PASSWORD", "");
+        Map<String, String> common = databaseEnvironment(db);
         launch(ServerId.CODEBASE, codebaseJar, common, Map.of(), progress);
         launch(
                 ServerId.WORKFLOW,
@@ -94,6 +91,17 @@ public final class LocalPlatform implements Platform {
             awaitReady(server, settings.startupTimeout());
             progress.accept(server + " ready at " + baseUrl(server));
         }
+    }
+
+    /** What points a service (and its class-data-sharing training run) at {@code database}. */
+    static Map<String, String> databaseEnvironment(RestartablePostgres database) {
+        return Map.of(
+                "SPRING_R2DBC_URL",
+                database.r2dbcUrl(),
+                "SPRING_R2DBC_USERNAME",
+                RestartablePostgres.USER,
+                "SPRING_R2DBC_PASSWORD",
+                "");
     }
 
     private void launch(

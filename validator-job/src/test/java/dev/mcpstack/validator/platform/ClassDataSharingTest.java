@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -39,15 +40,8 @@ class ClassDataSharingTest {
         RestartablePostgres database = new RestartablePostgres(Files.createDirectory(work.resolve("pg")));
         database.start();
         try {
-            Map<String, String> environment = Map.of(
-                    "SERVER_PORT",
-                    "0",
-                    "SPRING_R2DBC_URL",
-                    database.r2dbcUrl(),
-                    "SPRING_R2DBC_USERNAME",
-                    RestartablePostgres.USER,
-                    "SPRING_R2DBC_PASSWORD",
-                    "");
+            Map<String, String> environment = new HashMap<>(LocalPlatform.databaseEnvironment(database));
+            environment.put("SERVER_PORT", "0");
             madeOnceAndReused(sharing, jar, environment, progress);
             assertThat(schemas(database))
                     .as("the training run used the database it was given")

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -191,7 +192,7 @@ final class DockerEngine implements AutoCloseable {
         try {
             // the deepest first
             for (String mount : mountsUnder(execRoot).stream()
-                    .sorted((a, b) -> b.length() - a.length())
+                    .sorted(Comparator.comparingInt(String::length).reversed())
                     .toList()) {
                 Process umount = new ProcessBuilder("umount", mount)
                         .redirectErrorStream(true)
